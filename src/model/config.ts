@@ -1,0 +1,175 @@
+/**
+ * The configuration language, as written in YAML and as normalised.
+ *
+ * `Written*` types mirror the YAML exactly (schemas/trusthub.schema.json must
+ * accept exactly these; test/config/schema-types.test.ts keeps them in step).
+ * `Config` is the normalised form every later stage uses: defaults filled in,
+ * whitespace trimmed, phones in E.164, registration numbers canonical,
+ * `${env:NAME}` references resolved.
+ */
+import type {
+  BusinessIdentity,
+  BusinessIndustry,
+  BusinessType,
+  JobPosition,
+  RegionOfOperation,
+  RegistrationIdType,
+} from "../domain/twilio.ts";
+
+/** Where a value came from: used by diagnostics and by plan reasons. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+}
+
+// ---------------------------------------------------------------- written
+
+export interface WrittenAddress {
+  customerName: string;
+  street: string;
+  street2?: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  /** ISO 3166-1 alpha-2, e.g. "US". */
+  isoCountry: string;
+}
+
+export interface WrittenRepresentative {
+  firstName: string;
+  lastName: string;
+  email: string;
+  /** E.164 preferred; national formats are accepted with the address country. */
+  phone: string;
+  businessTitle: string;
+  jobPosition: JobPosition;
+}
+
+export interface WrittenBusiness {
+  /** Legal business name. */
+  name: string;
+  identity: BusinessIdentity;
+  type: BusinessType;
+  industry: BusinessIndustry;
+  registration: { type: RegistrationIdType; number: string };
+  regionsOfOperation: RegionOfOperation[];
+  websiteUrl: string;
+  socialMediaProfileUrls?: string[];
+}
+
+interface WrittenProfileBase {
+  /** Stable key used in plans, state and `--target`. */
+  key: string;
+  friendlyName: string;
+  /** Notification email of the profile. */
+  email: string;
+  statusCallback?: string;
+  /** Pin to an existing live profile (BU...). */
+  sid?: string;
+  /** Whether apply submits the profile for review; default from `defaults.submit`. */
+  submit?: boolean;
+}
+
+export interface WrittenBusinessProfile extends WrittenProfileBase {
+  business: WrittenBusiness;
+  address: WrittenAddress;
+  /** Authorized representative 1, and optionally 2. */
+  representatives: WrittenRepresentative[];
+}
+
+export interface WrittenBusinessPrimary extends WrittenBusinessProfile {
+  type: "business";
+}
+
+/** Items only the Twilio Console can collect; declared so the plan can say they are owed. */
+export interface WrittenConsoleOnly {
+  photoId?: "console";
+  selfieVerification?: "console";
+}
+
+export interface WrittenIndividualPrimary extends WrittenProfileBase {
+  type: "individual";
+  individual: {
+    profileName: string;
+    email: string;
+    phone: string;
+    firstName: string;
+    lastName: string;
+    /** YYYY-MM-DD */
+    dateOfBirth: string;
+  };
+  address: WrittenAddress;
+  consoleOnly?: WrittenConsoleOnly;
+}
+
+export type WrittenPrimary = WrittenBusinessPrimary | WrittenIndividualPrimary;
+
+/** One YAML document. Several files may be combined; at most one primary in all. */
+export interface WrittenDocument {
+  version: 1;
+  defaults?: { submit?: boolean };
+  primary?: WrittenPrimary;
+  secondaries?: WrittenBusinessProfile[];
+}
+
+// ---------------------------------------------------------------- normalised
+
+export type ProfileRole = "primary" | "secondary";
+export type ProfileKind = "primary-business" | "primary-individual" | "secondary";
+
+export type Address = Required<Omit<WrittenAddress, "street2">> & { street2: string };
+export type Representative = WrittenRepresentative;
+export interface Business extends Omit<WrittenBusiness, "socialMediaProfileUrls"> {
+  socialMediaProfileUrls: string[];
+}
+
+interface ProfileBase {
+  key: string;
+  friendlyName: string;
+  email: string;
+  /** Empty string when not set. */
+  statusCallback: string;
+  sid?: string;
+  submit: boolean;
+  source: SourceRef;
+}
+
+export interface BusinessProfile extends ProfileBase {
+  kind: "primary-business" | "secondary";
+  business: Business;
+  address: Address;
+  representatives: [Representative] | [Representative, Representative];
+}
+
+export interface IndividualProfile extends ProfileBase {
+  kind: "primary-individual";
+  individual: WrittenIndividualPrimary["individual"];
+  address: Address;
+  consoleOnly: { photoId: boolean; selfieVerification: boolean };
+}
+
+export type Profile = BusinessProfile | IndividualProfile;
+
+export interface Config {
+  primary?: BusinessProfile | IndividualProfile;
+  secondaries: BusinessProfile[];
+  /** Files the config was read from, in load order. */
+  files: string[];
+}
+
+// ---------------------------------------------------------------- diagnostics
+
+export type Severity = "error" | "warning";
+
+export interface Diagnostic {
+  /** Stable code per kind of problem, e.g. "schema/required", "rule/duplicate-key". */
+  code: string;
+  severity: Severity;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  /** JSON pointer-ish path inside the document, e.g. "/secondaries/0/email". */
+  path?: string;
+}

@@ -1,0 +1,132 @@
+/**
+ * Trust Hub objects as the tool sees them, in Twilio's own vocabulary.
+ *
+ * `Bundle*` describe what a profile should be in Trust Hub (built from the
+ * config by src/plan/desired.ts); `Observed*` describe what Trust Hub stores
+ * (read by src/state). The plan diffs one against the other.
+ */
+import type { ProfileStatus } from "../domain/twilio.ts";
+import type { ProfileKind } from "./config.ts";
+
+/** Attribute values as Twilio stores them (strings, or arrays of strings). */
+export type Attributes = Record<string, string | string[]>;
+
+/** Slots of a bundle, the unit of field-level changes. */
+export type ObjectSlot =
+  | "profile"
+  | "business"
+  | "representative1"
+  | "representative2"
+  | "individual"
+  | "address"
+  | "document"
+  | "assignments";
+
+export interface BundleProfileFields {
+  friendlyName: string;
+  email: string;
+  statusCallback: string;
+  policySid: string;
+}
+
+export interface BundleEndUser {
+  slot: "business" | "representative1" | "representative2" | "individual";
+  /** Twilio EndUser type, e.g. customer_profile_business_information. */
+  type: string;
+  friendlyName: string;
+  attributes: Attributes;
+}
+
+export interface BundleAddress {
+  friendlyName: string;
+  customerName: string;
+  street: string;
+  streetSecondary: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  isoCountry: string;
+}
+
+/** What one declared profile should be in Trust Hub. Plain JSON. */
+export interface DesiredBundle {
+  key: string;
+  kind: ProfileKind;
+  profile: BundleProfileFields;
+  endUsers: BundleEndUser[];
+  address: BundleAddress;
+  /** The secondary's primary, assigned as a supporting customer profile (SID or "primary:<key>"). */
+  primarySid?: string;
+  submit: boolean;
+}
+
+export interface ObservedProfile {
+  sid: string;
+  policySid: string;
+  friendlyName: string;
+  email: string;
+  statusCallback: string;
+  status: ProfileStatus;
+  dateUpdated: string;
+  validUntil: string | null;
+  /** Rejection errors, as Twilio returns them. */
+  errors: unknown[];
+}
+
+export interface ObservedEndUser {
+  sid: string;
+  type: string;
+  friendlyName: string;
+  attributes: Attributes;
+  dateUpdated: string;
+}
+
+export interface ObservedAddress extends BundleAddress {
+  sid: string;
+}
+
+export interface ObservedDocument {
+  sid: string;
+  type: string;
+  friendlyName: string;
+  attributes: Attributes;
+  status: string;
+  dateUpdated: string;
+}
+
+export interface ObservedAssignment {
+  sid: string;
+  objectSid: string;
+}
+
+/** What apply recorded about a profile it manages (from Pulumi state). */
+export interface ManagedRecord {
+  key: string;
+  profileSid: string;
+  endUsers: Partial<Record<BundleEndUser["slot"], string>>;
+  addressSid?: string;
+  documentSid?: string;
+  /** objectSid -> assignment SID (BV...). */
+  assignments: Record<string, string>;
+}
+
+/** Which Trust Hub the tool talked to. Never carries credentials. */
+export interface TargetInfo {
+  kind: "twilio" | "emulator" | "sandbox";
+  /** Base URL of Trust Hub (e.g. https://trusthub.twilio.com or http://127.0.0.1:4010). */
+  url: string;
+  accountSid: string;
+}
+
+/** Everything the planner needs to know about one account. */
+export interface ObservedAccount {
+  target: TargetInfo;
+  profiles: ObservedProfile[];
+  endUsers: ObservedEndUser[];
+  documents: ObservedDocument[];
+  addresses: ObservedAddress[];
+  /** Assignments per profile SID, only for profiles whose assignments were read. */
+  assignments: Record<string, ObservedAssignment[]>;
+  /** Profiles apply manages, by config key. */
+  managed: Record<string, ManagedRecord>;
+}

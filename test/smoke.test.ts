@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../src/cli/main.ts";
+import type { Io } from "../src/cli/io.ts";
+
+function memoryIo(): Io & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+    env: {},
+    cwd: process.cwd(),
+    isTTY: false,
+  };
+  return io;
+}
+
+describe("cli", () => {
+  it("prints help and exits 0", async () => {
+    const io = memoryIo();
+    expect(await run(["node", "trusthub", "--help"], io)).toBe(0);
+    expect(io.out).toContain("Usage: trusthub");
+  });
+  it("exits 1 on an unknown command", async () => {
+    const io = memoryIo();
+    expect(await run(["node", "trusthub", "nope"], io)).toBe(1);
+  });
+});
