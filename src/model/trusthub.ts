@@ -130,3 +130,22 @@ export interface ObservedAccount {
   /** Profiles apply manages, by config key. */
   managed: Record<string, ManagedRecord>;
 }
+
+/** One live profile with the objects attached to it, as the diff sees it. */
+export interface ObservedBundle {
+  profile: ObservedProfile;
+  endUsers: Partial<Record<BundleEndUser["slot"], ObservedEndUser>>;
+  address?: ObservedAddress;
+  document?: ObservedDocument;
+  /** SIDs of every object assigned to the profile (IT, RD, BU). */
+  assignedObjectSids: string[];
+}
+
+/** A resolved target with what the client needs to authenticate. Never printed or stored. */
+export interface Connection {
+  target: TargetInfo;
+  /** Account SID or API key SID. */
+  username: string;
+  /** Auth token or API key secret. */
+  password: string;
+}
