@@ -1,0 +1,95 @@
+/**
+ * `${env:NAME}` references, resolved from the given environment in every
+ * string value (whole or embedded), and whitespace trimming. Resolved values
+ * are personal data: diagnostics name the variable, never the value.
+ * `$${env:NAME}` is an escape for a literal `${env:NAME}`.
+ */
+import type { Diagnostic, SourceRef } from "../model/config.ts";
+import { diagnostic, joinPointer } from "./diagnostic.ts";
+
+const REFERENCE = /\$?\$\{env:([^}]*)\}/g;
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export interface ResolvedValue {
+  value: unknown;
+  diagnostics: Diagnostic[];
+  /** Pointers of strings that contained at least one reference. */
+  fromEnv: Set<string>;
+  /** Pointers whose reference could not be resolved (schema/rule errors there are noise). */
+  unresolved: Set<string>;
+}
+
+/** Locates `${env:NAME}` inside the scalar at `pointer`. */
+export type LocateReference = (pointer: string, reference: string) => SourceRef;
+
+export function resolveEnv(
+  value: unknown,
+  env: Record<string, string | undefined>,
+  locate: LocateReference,
+): ResolvedValue {
+  const out: ResolvedValue = {
+    value: undefined,
+    diagnostics: [],
+    fromEnv: new Set(),
+    unresolved: new Set(),
+  };
+  out.value = walk(value, "", env, locate, out);
+  return out;
+}
+
+function walk(
+  value: unknown,
+  pointer: string,
+  env: Record<string, string | undefined>,
+  locate: LocateReference,
+  out: ResolvedValue,
+): unknown {
+  if (typeof value === "string") return substitute(value, pointer, env, locate, out).trim();
+  if (Array.isArray(value))
+    return value.map((v, i) => walk(v, joinPointer(pointer, i), env, locate, out));
+  if (value !== null && typeof value === "object") {
+    const result: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      result[k] = walk(v, joinPointer(pointer, k), env, locate, out);
+    }
+    return result;
+  }
+  return value;
+}
+
+function substitute(
+  text: string,
+  pointer: string,
+  env: Record<string, string | undefined>,
+  locate: LocateReference,
+  out: ResolvedValue,
+): string {
+  return text.replace(REFERENCE, (match: string, name: string) => {
+    if (match.startsWith("$$")) return match.slice(1);
+    out.fromEnv.add(pointer);
+    const at = locate(pointer, match);
+    if (!NAME.test(name)) {
+      out.unresolved.add(pointer);
+      out.diagnostics.push(
+        diagnostic(
+          "env/invalid-reference",
+          "error",
+          "environment reference must look like ${env:NAME} (letters, digits, underscores)",
+          at,
+          pointer,
+        ),
+      );
+      return match;
+    }
+    const resolved = env[name];
+    if (resolved === undefined || resolved.trim() === "") {
+      out.unresolved.add(pointer);
+      const state = resolved === undefined ? "is not set" : "is empty";
+      out.diagnostics.push(
+        diagnostic("env/missing", "error", `environment variable ${name} ${state}`, at, pointer),
+      );
+      return match;
+    }
+    return resolved;
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * Written (schema- and rule-valid) documents -> the normalised Config:
+ * defaults filled (`submit` defaults to `defaults.submit`, else true),
+ * strings trimmed (done at env resolution), phones in E.164, registration
+ * numbers canonical, country codes upper case, `street2` "" and
+ * `socialMediaProfileUrls` [] when absent, `statusCallback` "" when unset.
+ */
+import type {
+  Address,
+  BusinessProfile,
+  Config,
+  IndividualProfile,
+  Representative,
+  SourceRef,
+  WrittenAddress,
+  WrittenBusinessProfile,
+  WrittenDocument,
+  WrittenIndividualPrimary,
+  WrittenRepresentative,
+} from "../model/config.ts";
+import { toE164 } from "./phone.ts";
+import { canonicalRegistrationNumber } from "./registration.ts";
+
+export const DEFAULT_SUBMIT = true;
+
+export interface NormalizeInput {
+  file: string;
+  written: WrittenDocument;
+  /** Position of the object at a pointer ("/primary", "/secondaries/0"). */
+  at(pointer: string): SourceRef;
+}
+
+export function normalize(docs: NormalizeInput[], files: string[]): Config {
+  const submitDefault = docs.find((d) => d.written.defaults?.submit !== undefined)?.written.defaults
+    ?.submit;
+  const submit = (own: boolean | undefined) => own ?? submitDefault ?? DEFAULT_SUBMIT;
+  const config: Config = { secondaries: [], files };
+  for (const doc of docs) {
+    const { primary, secondaries } = doc.written;
+    if (primary?.type === "individual") {
+      config.primary = individual(primary, submit(primary.submit), doc.at("/primary"));
+    } else if (primary) {
+      config.primary = business(
+        primary,
+        "primary-business",
+        submit(primary.submit),
+        doc.at("/primary"),
+      );
+    }
+    (secondaries ?? []).forEach((s, i) => {
+      config.secondaries.push(
+        business(s, "secondary", submit(s.submit), doc.at(`/secondaries/${i}`)),
+      );
+    });
+  }
+  return config;
+}
+
+function base(
+  p: WrittenBusinessProfile | WrittenIndividualPrimary,
+  submit: boolean,
+  source: SourceRef,
+) {
+  return {
+    key: p.key,
+    friendlyName: p.friendlyName,
+    email: p.email,
+    statusCallback: p.statusCallback ?? "",
+    ...(p.sid !== undefined ? { sid: p.sid } : {}),
+    submit,
+    source,
+  };
+}
+
+function business(
+  p: WrittenBusinessProfile,
+  kind: BusinessProfile["kind"],
+  submit: boolean,
+  source: SourceRef,
+): BusinessProfile {
+  const country = p.address.isoCountry;
+  const [one, two] = p.representatives.map((r) => representative(r, country));
+  if (!one) throw new Error(`internal: profile ${p.key} has no representative after validation`);
+  const { socialMediaProfileUrls, registration, ...rest } = p.business;
+  return {
+    ...base(p, submit, source),
+    kind,
+    business: {
+      ...rest,
+      registration: {
+        type: registration.type,
+        number: canonicalRegistrationNumber(registration.type, registration.number),
+      },
+      socialMediaProfileUrls: socialMediaProfileUrls ?? [],
+    },
+    address: address(p.address),
+    representatives: two ? [one, two] : [one],
+  };
+}
+
+function individual(
+  p: WrittenIndividualPrimary,
+  submit: boolean,
+  source: SourceRef,
+): IndividualProfile {
+  return {
+    ...base(p, submit, source),
+    kind: "primary-individual",
+    individual: { ...p.individual, phone: phone(p.individual.phone, p.address.isoCountry) },
+    address: address(p.address),
+    consoleOnly: {
+      photoId: p.consoleOnly?.photoId === "console",
+      selfieVerification: p.consoleOnly?.selfieVerification === "console",
+    },
+  };
+}
+
+function representative(r: WrittenRepresentative, country: string): Representative {
+  return { ...r, phone: phone(r.phone, country) };
+}
+
+function address(a: WrittenAddress): Address {
+  return { ...a, street2: a.street2 ?? "", isoCountry: a.isoCountry.toUpperCase() };
+}
+
+function phone(value: string, country: string): string {
+  const e164 = toE164(value, country);
+  if (e164 === undefined) throw new Error("internal: phone number invalid after validation");
+  return e164;
+}

@@ -1,0 +1,49 @@
+/**
+ * The semantic rules, run on schema-valid documents of all files together.
+ * Adding a check = one small function and one entry here.
+ */
+import type { Diagnostic } from "../../model/config.ts";
+import { validEmails, validPhones, validUrls } from "./contact.ts";
+import type { Rule, RuleContext } from "./context.ts";
+import { isoCountries } from "./country.ts";
+import { plausibleDatesOfBirth } from "./date-of-birth.ts";
+import { secondariesNeedIsvPrimary } from "./isv.ts";
+import { dunsDiscouraged, plausibleRegistrationNumbers } from "./registration.ts";
+import { distinctRepresentatives, secondRepresentative } from "./representatives.ts";
+import {
+  consistentDefaults,
+  onePrimary,
+  uniqueFriendlyNames,
+  uniqueKeys,
+  uniqueSids,
+} from "./uniqueness.ts";
+
+export const RULES: readonly Rule[] = [
+  uniqueKeys,
+  uniqueFriendlyNames,
+  uniqueSids,
+  onePrimary,
+  consistentDefaults,
+  secondariesNeedIsvPrimary,
+  distinctRepresentatives,
+  secondRepresentative,
+  validPhones,
+  validEmails,
+  validUrls,
+  plausibleRegistrationNumbers,
+  dunsDiscouraged,
+  isoCountries,
+  plausibleDatesOfBirth,
+];
+
+/** Runs every rule; diagnostics at pointers in `skip` (unresolved env references) are dropped. */
+export function runRules(
+  ctx: RuleContext,
+  skip: (file: string, pointer: string) => boolean,
+): Diagnostic[] {
+  return RULES.flatMap((rule) => rule(ctx)).filter(
+    (d) => d.file === undefined || d.path === undefined || !skip(d.file, d.path),
+  );
+}
+
+export type { Rule, RuleContext, RuleDocument } from "./context.ts";

@@ -1,0 +1,179 @@
+/**
+ * JSON Schema validation of one resolved document: ajv (draft 2020-12, all
+ * errors) compiled once, each error mapped to a stable code and a position.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import schema from "../../schemas/trusthub.schema.json" with { type: "json" };
+import type { Diagnostic } from "../model/config.ts";
+import { diagnostic, fieldLabel, joinPointer } from "./diagnostic.ts";
+import type { Anchor, DocumentPositions } from "./positions.ts";
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  return compiled;
+}
+
+export function validateSchema(
+  value: unknown,
+  positions: DocumentPositions,
+  skip: ReadonlySet<string>,
+): Diagnostic[] {
+  const validate = validator();
+  if (validate(value)) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    const mapped = mapError(error);
+    if (!mapped || skip.has(mapped.pointer)) continue;
+    const id = `${mapped.code} ${mapped.pointer}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(
+      diagnostic(
+        mapped.code,
+        "error",
+        mapped.message,
+        positions.at(mapped.pointer, mapped.anchor),
+        mapped.pointer,
+      ),
+    );
+  }
+  return out;
+}
+
+interface Mapped {
+  code: string;
+  message: string;
+  pointer: string;
+  anchor: Anchor;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  boolean: "true or false",
+  integer: "an integer",
+  number: "a number",
+};
+
+/** Exported for tests: one ajv error -> code, message, pointer, anchor. */
+export function mapError(e: ErrorObject): Mapped | undefined {
+  const at = e.instancePath;
+  const field = fieldLabel(at);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "if":
+      return undefined; // the failing `then` branch reports the details
+    case "required": {
+      const missing = String(p["missingProperty"]);
+      const pointer = joinPointer(at, missing);
+      const message = `missing required field ${fieldLabel(pointer)}`;
+      return { code: "schema/required", message, pointer, anchor: "parent" };
+    }
+    case "additionalProperties": {
+      const pointer = joinPointer(at, String(p["additionalProperty"]));
+      const message = `unknown field ${fieldLabel(pointer)}${suggestion(e)}`;
+      return { code: "schema/unknown-field", message, pointer, anchor: "key" };
+    }
+    case "type": {
+      const expected = String(p["type"]);
+      const message = `${field} must be ${TYPE_NAMES[expected] ?? expected}`;
+      return { code: "schema/type", message, pointer: at, anchor: "value" };
+    }
+    case "enum":
+    case "const": {
+      const allowed = (
+        e.keyword === "enum" ? p["allowedValues"] : [p["allowedValue"]]
+      ) as unknown[];
+      const list = allowed.map((v) => JSON.stringify(v)).join(", ");
+      return {
+        code: "schema/enum",
+        message: `${field} must be one of: ${list}`,
+        pointer: at,
+        anchor: "value",
+      };
+    }
+    case "pattern":
+      return {
+        code: "schema/pattern",
+        message: patternMessage(at, field),
+        pointer: at,
+        anchor: "value",
+      };
+    case "minLength":
+      return {
+        code: "schema/empty",
+        message: `${field} must not be empty`,
+        pointer: at,
+        anchor: "value",
+      };
+    case "minItems":
+      return {
+        code: "schema/min-items",
+        message: `${field} needs at least ${String(p["limit"])} item(s)`,
+        pointer: at,
+        anchor: "value",
+      };
+    case "maxItems":
+      return {
+        code: "schema/max-items",
+        message: `${field} allows at most ${String(p["limit"])} item(s)`,
+        pointer: at,
+        anchor: "value",
+      };
+    case "uniqueItems":
+      return {
+        code: "schema/duplicate-item",
+        message: `${field} lists the same value twice`,
+        pointer: joinPointer(at, String(p["i"])),
+        anchor: "value",
+      };
+    default:
+      return {
+        code: `schema/${e.keyword}`,
+        message: `${field} ${e.message ?? "is invalid"}`,
+        pointer: at,
+        anchor: "value",
+      };
+  }
+}
+
+function patternMessage(pointer: string, field: string): string {
+  if (pointer.endsWith("/sid")) return `${field} must be BU followed by 32 lowercase hex digits`;
+  if (pointer.endsWith("/key")) {
+    return `${field} must use lowercase letters, digits and hyphens, starting with a letter or digit`;
+  }
+  return `${field} has the wrong format`;
+}
+
+/** Fields people commonly misspell: suggest the intended one (no user values). */
+function suggestion(e: ErrorObject): string {
+  const name = String((e.params as Record<string, unknown>)["additionalProperty"]);
+  const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)
+    ?.properties;
+  if (!props) return "";
+  const close = Object.keys(props).find((k) => similar(k, name));
+  return close ? ` (did you mean ${close}?)` : "";
+}
+
+function similar(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/[_-]/g, "");
+  const y = b.toLowerCase().replace(/[_-]/g, "");
+  return x === y || distance(x, y) <= Math.max(1, Math.floor(x.length / 5));
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const sub = (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, sub));
+    }
+    prev = row;
+  }
+  return prev[b.length] ?? 0;
+}
