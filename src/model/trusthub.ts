@@ -48,6 +48,13 @@ export interface BundleAddress {
   isoCountry: string;
 }
 
+/** The supporting document that carries the address (its attributes name the address SID). */
+export interface BundleDocument {
+  /** Twilio SupportingDocument type, e.g. customer_profile_address. */
+  type: string;
+  friendlyName: string;
+}
+
 /** What one declared profile should be in Trust Hub. Plain JSON. */
 export interface DesiredBundle {
   key: string;
@@ -55,6 +62,8 @@ export interface DesiredBundle {
   profile: BundleProfileFields;
   endUsers: BundleEndUser[];
   address: BundleAddress;
+  /** Set by desiredBundle; optional only so that older callers stay valid. */
+  document?: BundleDocument;
   /** The secondary's primary, assigned as a supporting customer profile (SID or "primary:<key>"). */
   primarySid?: string;
   submit: boolean;

@@ -1,0 +1,172 @@
+/**
+ * buildPlan: (normalised config, observed account) -> Plan. Pure, sorted
+ * (primary first, then secondaries by key), counted, checksummed; identical
+ * inputs give byte-identical plans. With `showSensitive` false (the default)
+ * the plan carries no personal value at all: sensitive changes keep their
+ * slot and field but lose `before`/`after`.
+ */
+import { POLICY_SIDS } from "../domain/twilio.ts";
+import { UserError } from "../errors.ts";
+import type { Config, Profile } from "../model/config.ts";
+import type { FieldChange, Fingerprints, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
+import { PLAN_FORMAT_VERSION } from "../model/plan.ts";
+import type { ObservedAccount } from "../model/trusthub.ts";
+import { planChecksum } from "./checksum.ts";
+import { decideAction, type PrimaryContext } from "./decide.ts";
+import { desiredBundle } from "./desired.ts";
+import { diffBundle } from "./diff.ts";
+import { evaluateBundle } from "./evaluate.ts";
+import { declaredProfiles, matchProfiles, type Match } from "./match.ts";
+import { indexAccount, observedBundle, type AccountIndex } from "./observed.ts";
+
+export interface BuildOptions {
+  /** Plan only these config keys (`--target`); the primary is still read as context. */
+  targets?: string[];
+  /** Keep personal values in the plan (local `--show-sensitive` only). */
+  showSensitive?: boolean;
+}
+
+export function buildPlan(
+  config: Config,
+  observed: ObservedAccount,
+  opts: BuildOptions = {},
+): Plan {
+  const all = declaredProfiles(config);
+  const targets = opts.targets ?? [];
+  checkTargets(all, targets);
+  const index = indexAccount(observed);
+  const matches = matchProfiles(all, index);
+  const primary = primaryContext(config, index, matches);
+  const fingerprints: Fingerprints = {};
+  const fingerprint = (sid: string | undefined): void => {
+    const p = sid === undefined ? undefined : index.profiles.get(sid);
+    if (p !== undefined) fingerprints[p.sid] = { status: p.status, dateUpdated: p.dateUpdated };
+  };
+  fingerprint(primary.sid);
+
+  const actions: ProfileAction[] = [];
+  for (const profile of all) {
+    if (targets.length > 0 && !targets.includes(profile.key)) continue;
+    const match = matches.get(profile.key) ?? { via: "none", candidates: [] };
+    match.candidates.forEach(fingerprint);
+    const primarySid =
+      profile.kind === "secondary"
+        ? (primary.sid ?? `primary:${config.primary?.key ?? "?"}`)
+        : undefined;
+    const desired = desiredBundle(profile, primarySid === undefined ? {} : { primarySid });
+    const live =
+      match.sid === undefined ? undefined : observedBundle(index, match.sid, match.record);
+    const changes = match.candidates.length > 1 ? [] : diffBundle(desired, live);
+    const action = decideAction({ profile, desired, match, observed: live, changes, primary });
+    action.notes.push(...evaluateBundle(desired));
+    if (
+      live !== undefined &&
+      match.record === undefined &&
+      index.account.assignments[live.profile.sid] === undefined
+    ) {
+      action.notes.push({
+        code: "read/assignments",
+        severity: "warning",
+        message: "the profile's entity assignments were not read; its objects may show as missing",
+      });
+    }
+    actions.push(action);
+  }
+  actions.sort(byRoleThenKey);
+  const checksum = planChecksum({
+    config,
+    accountSid: observed.target.accountSid,
+    targets,
+    fingerprints,
+    actions,
+  });
+  const sortedPrints: Fingerprints = {};
+  for (const sid of Object.keys(fingerprints).sort()) sortedPrints[sid] = fingerprints[sid]!;
+  return {
+    format_version: PLAN_FORMAT_VERSION,
+    target: { ...observed.target },
+    actions: opts.showSensitive === true ? actions : actions.map(redactAction),
+    summary: summarize(actions),
+    checksum,
+    fingerprints: sortedPrints,
+  };
+}
+
+function checkTargets(all: Profile[], targets: string[]): void {
+  const keys = new Set(all.map((p) => p.key));
+  const unknown = targets.filter((t) => !keys.has(t));
+  if (unknown.length > 0) {
+    throw new UserError(
+      "plan/unknown-target",
+      `--target ${unknown.join(", ")}: no declared profile has that key (declared: ${[...keys].sort().join(", ") || "none"})`,
+    );
+  }
+}
+
+/** The primary every secondary hangs off: the declared one's match, else the account's only business primary. */
+function primaryContext(
+  config: Config,
+  index: AccountIndex,
+  matches: Map<string, Match>,
+): PrimaryContext {
+  const ctx: PrimaryContext = {};
+  let sid: string | undefined;
+  if (config.primary !== undefined) {
+    sid = matches.get(config.primary.key)?.sid;
+    if (config.primary.kind === "primary-business") ctx.identity = config.primary.business.identity;
+    else ctx.identity = "individual";
+  } else {
+    const live = index.account.profiles.filter((p) => p.policySid === POLICY_SIDS.primaryBusiness);
+    const ready = live.filter((p) => p.status === "twilio-approved" || p.status === "in-review");
+    const pick = live.length === 1 ? live : ready;
+    if (pick.length === 1) sid = pick[0]?.sid;
+  }
+  if (sid === undefined) return ctx;
+  const live = index.profiles.get(sid);
+  ctx.sid = sid;
+  if (live !== undefined) ctx.status = live.status;
+  const record = config.primary ? index.account.managed[config.primary.key] : undefined;
+  const business = observedBundle(index, sid, record)?.endUsers.business;
+  const identity = business?.attributes["business_identity"];
+  if (typeof identity === "string" && identity !== "") ctx.identity = identity;
+  return ctx;
+}
+
+const ROLE_ORDER: Record<ProfileAction["kind"], number> = {
+  "primary-business": 0,
+  "primary-individual": 0,
+  secondary: 1,
+};
+
+function byRoleThenKey(a: ProfileAction, b: ProfileAction): number {
+  const r = ROLE_ORDER[a.kind] - ROLE_ORDER[b.kind];
+  if (r !== 0) return r;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+export function summarize(actions: ProfileAction[]): PlanSummary {
+  const s: PlanSummary = {
+    create: 0,
+    update: 0,
+    adopt: 0,
+    "no-op": 0,
+    skip: 0,
+    blocked: 0,
+    delete: 0,
+    submit: 0,
+  };
+  for (const a of actions) {
+    s[a.action] += 1;
+    if (a.submit) s.submit += 1;
+  }
+  return s;
+}
+
+export function redactChange(c: FieldChange): FieldChange {
+  if (!c.sensitive) return c;
+  return { slot: c.slot, field: c.field, sensitive: true };
+}
+
+function redactAction(a: ProfileAction): ProfileAction {
+  return { ...a, changes: a.changes.map(redactChange) };
+}

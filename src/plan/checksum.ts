@@ -1,0 +1,57 @@
+/**
+ * The plan checksum: sha256 over stable JSON of what the plan was computed
+ * from and what it says. Apply recomputes the plan and refuses a saved one
+ * whose checksum differs (EXIT.stalePlan).
+ *
+ * Included: the normalised config without `source` positions and without the
+ * file list (moving or reformatting YAML does not change its meaning), the
+ * target account SID (not the URL: the sandbox listens on a new port each
+ * run), the `--target` selection, the observed fingerprints (status and
+ * date_updated of every live profile the plan matched) and the actions with
+ * their unredacted field values. The last item catches edits to end users or
+ * addresses that do not touch the profile's date_updated. The digest reveals
+ * nothing readable, so plan files stay free of personal data.
+ */
+import type { Config } from "../model/config.ts";
+import type { Fingerprints, ProfileAction } from "../model/plan.ts";
+import { PLAN_FORMAT_VERSION } from "../model/plan.ts";
+import { sha256Hex } from "./sha256.ts";
+import { stableStringify } from "./stable-json.ts";
+
+export interface ChecksumInput {
+  config: Config;
+  accountSid: string;
+  targets: string[];
+  fingerprints: Fingerprints;
+  /** Unredacted actions. */
+  actions: ProfileAction[];
+}
+
+export function planChecksum(input: ChecksumInput): string {
+  const { primary, secondaries } = input.config;
+  const strip = <T extends { source: unknown }>(p: T): Omit<T, "source"> => {
+    const { source: _source, ...rest } = p;
+    void _source;
+    return rest;
+  };
+  const payload = {
+    format_version: PLAN_FORMAT_VERSION,
+    accountSid: input.accountSid,
+    targets: [...input.targets].sort(),
+    config: {
+      primary: primary ? strip(primary) : null,
+      secondaries: secondaries
+        .map(strip)
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    },
+    fingerprints: input.fingerprints,
+    actions: input.actions.map((a) => ({
+      key: a.key,
+      action: a.action,
+      sid: a.sid ?? null,
+      submit: a.submit,
+      changes: a.changes,
+    })),
+  };
+  return `sha256:${sha256Hex(stableStringify(payload))}`;
+}
