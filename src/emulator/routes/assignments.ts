@@ -1,0 +1,159 @@
+/** /v1/CustomerProfiles/{Sid}/EntityAssignments and /ChannelEndpointAssignments. */
+import { ApiError, invalidParam, notFound } from "../errors.ts";
+import { pageRequest, slicePage, v1Page } from "../paging.ts";
+import { renderAssignment, renderChannel } from "../render.ts";
+import type { Ctx, Reply, Router } from "../router.ts";
+import { SID_RE } from "../sids.ts";
+import type { ChannelAssignment, EntityAssignment } from "../types.ts";
+import { assertEditable, profileOr404, required } from "./common.ts";
+
+function objectExists(ctx: Ctx, sid: string, profileSid: string): boolean {
+  switch (sid.slice(0, 2)) {
+    case "IT":
+      return ctx.acct.endUsers.get(sid) !== undefined;
+    case "RD":
+      return ctx.acct.documents.get(sid) !== undefined;
+    case "BU":
+      return sid !== profileSid && ctx.acct.profiles.get(sid) !== undefined;
+    default:
+      throw new ApiError(400, 22206, `Invalid object type assigned to a bundle: ${sid}`);
+  }
+}
+
+function objectType(ctx: Ctx, sid: string): string | undefined {
+  return ctx.acct.endUsers.get(sid)?.type ?? ctx.acct.documents.get(sid)?.type;
+}
+
+function createEntity(ctx: Ctx): Reply {
+  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+  const objectSid = required(ctx.form, "ObjectSid");
+  if (!SID_RE.test(objectSid)) throw invalidParam("ObjectSid", `${objectSid} is not a valid SID`);
+  if (!objectExists(ctx, objectSid, p.sid)) {
+    throw new ApiError(
+      400,
+      22205,
+      `Invalid object_sid: ${objectSid} does not exist in this account`,
+    );
+  }
+  assertEditable(p);
+  const a: EntityAssignment = {
+    ...ctx.engine.rec(ctx.acct, "BV"),
+    profileSid: p.sid,
+    objectSid,
+    dateCreated: ctx.engine.now(),
+  };
+  ctx.acct.addAssignment(a);
+  ctx.engine.store.touch();
+  return { status: 201, body: renderAssignment(a, ctx.base) };
+}
+
+function listEntities(ctx: Ctx): Reply {
+  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+  const req = pageRequest(ctx.query);
+  const type = ctx.query.get("ObjectType");
+  const table = ctx.acct.assignmentsOf(p.sid);
+  const all =
+    type === undefined
+      ? table.items
+      : table.items.filter((a) => objectType(ctx, a.objectSid) === type);
+  const slice = slicePage(all, req, (sid) => ctx.engine.store.seqOf(sid, [table]));
+  const url = `${ctx.base}/v1/CustomerProfiles/${p.sid}/EntityAssignments`;
+  const body = v1Page(url, "results", [["ObjectType", type]], req, slice, (a) =>
+    renderAssignment(a, ctx.base),
+  );
+  return { status: 200, body };
+}
+
+function entityOr404(ctx: Ctx): EntityAssignment {
+  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+  const a = ctx.acct.assignmentsOf(p.sid).get(ctx.params["Sid"]!);
+  if (!a) throw notFound(`/CustomerProfiles/${p.sid}/EntityAssignments/${ctx.params["Sid"]!}`);
+  return a;
+}
+
+function fetchEntity(ctx: Ctx): Reply {
+  return { status: 200, body: renderAssignment(entityOr404(ctx), ctx.base) };
+}
+
+function deleteEntity(ctx: Ctx): Reply {
+  const a = entityOr404(ctx);
+  assertEditable(profileOr404(ctx, a.profileSid));
+  ctx.acct.removeAssignment(a);
+  ctx.engine.store.forget(a);
+  ctx.engine.store.touch();
+  return { status: 204 };
+}
+
+function createChannel(ctx: Ctx): Reply {
+  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+  const type = required(ctx.form, "ChannelEndpointType");
+  const sid = required(ctx.form, "ChannelEndpointSid");
+  if (type !== "phone-number") throw invalidParam("ChannelEndpointType", "must be phone-number");
+  if (!SID_RE.test(sid)) throw invalidParam("ChannelEndpointSid", `${sid} is not a valid SID`);
+  assertEditable(p);
+  const a: ChannelAssignment = {
+    ...ctx.engine.rec(ctx.acct, "RA"),
+    profileSid: p.sid,
+    channelEndpointType: type,
+    channelEndpointSid: sid,
+    dateCreated: ctx.engine.now(),
+  };
+  ctx.acct.channelsOf(p.sid).add(a);
+  ctx.engine.store.touch();
+  return { status: 201, body: renderChannel(a, ctx.base) };
+}
+
+function listChannels(ctx: Ctx): Reply {
+  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+  const req = pageRequest(ctx.query);
+  const one = ctx.query.get("ChannelEndpointSid");
+  const many = ctx.query.get("ChannelEndpointSids");
+  const wanted = new Set([
+    ...(one ? [one] : []),
+    ...(many ? many.split(",").map((s) => s.trim()) : []),
+  ]);
+  const table = ctx.acct.channelsOf(p.sid);
+  const all =
+    wanted.size === 0 ? table.items : table.items.filter((a) => wanted.has(a.channelEndpointSid));
+  const slice = slicePage(all, req, (sid) => ctx.engine.store.seqOf(sid, [table]));
+  const url = `${ctx.base}/v1/CustomerProfiles/${p.sid}/ChannelEndpointAssignments`;
+  const filters: [string, string | undefined][] = [
+    ["ChannelEndpointSid", one],
+    ["ChannelEndpointSids", many],
+  ];
+  const body = v1Page(url, "results", filters, req, slice, (a) => renderChannel(a, ctx.base));
+  return { status: 200, body };
+}
+
+function channelOr404(ctx: Ctx): ChannelAssignment {
+  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+  const a = ctx.acct.channelsOf(p.sid).get(ctx.params["Sid"]!);
+  if (!a)
+    throw notFound(`/CustomerProfiles/${p.sid}/ChannelEndpointAssignments/${ctx.params["Sid"]!}`);
+  return a;
+}
+
+function deleteChannel(ctx: Ctx): Reply {
+  const a = channelOr404(ctx);
+  assertEditable(profileOr404(ctx, a.profileSid));
+  ctx.acct.channelsOf(a.profileSid).remove(a.sid);
+  ctx.engine.store.forget(a);
+  ctx.engine.store.touch();
+  return { status: 204 };
+}
+
+export function assignmentRoutes(r: Router): void {
+  const ea = "/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments";
+  const ca = "/v1/CustomerProfiles/{CustomerProfileSid}/ChannelEndpointAssignments";
+  r.on("POST", ea, createEntity)
+    .on("GET", ea, listEntities)
+    .on("GET", `${ea}/{Sid}`, fetchEntity)
+    .on("DELETE", `${ea}/{Sid}`, deleteEntity)
+    .on("POST", ca, createChannel)
+    .on("GET", ca, listChannels)
+    .on("GET", `${ca}/{Sid}`, (ctx) => ({
+      status: 200,
+      body: renderChannel(channelOr404(ctx), ctx.base),
+    }))
+    .on("DELETE", `${ca}/{Sid}`, deleteChannel);
+}

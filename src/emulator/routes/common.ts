@@ -1,0 +1,68 @@
+/** Parameter checks and lookups the Trust Hub routes share. */
+import { ApiError, invalidParam, missingParam, notFound, refused, MESSAGES } from "../errors.ts";
+import { isEditable } from "../engine.ts";
+import type { Params } from "../params.ts";
+import { isSid } from "../sids.ts";
+import type { Ctx } from "../router.ts";
+import type { Profile } from "../types.ts";
+
+export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
+
+export function required(form: Params, name: string): string {
+  const v = form.get(name);
+  if (v === undefined || v === "") throw missingParam(name);
+  return v;
+}
+
+export function sidParam(value: string, name: string, prefix: string): string {
+  if (!isSid(value, prefix)) throw invalidParam(name, `${value} is not a valid ${prefix} SID`);
+  return value;
+}
+
+export function optionalUri(form: Params, name: string): string | undefined {
+  const v = form.get(name);
+  if (v === undefined || v === "") return undefined;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw invalidParam(name, `${v} is not a valid URL`);
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw invalidParam(name, "must be http(s)");
+  return v;
+}
+
+/** `Attributes`: a JSON object in a form field (reference 2.5). */
+export function parseAttributes(raw: string | undefined): Record<string, unknown> | undefined {
+  if (raw === undefined) return undefined;
+  if (raw.length > MAX_ATTRIBUTES_BYTES) {
+    throw new ApiError(400, 22207, "Attributes are too large");
+  }
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    throw new ApiError(400, 22207, "Unable to parse attributes JSON");
+  }
+  if (v === null || typeof v !== "object" || Array.isArray(v)) {
+    throw new ApiError(400, 22207, "Attributes must be a JSON object");
+  }
+  return v as Record<string, unknown>;
+}
+
+/** The path as Twilio names it in 404s: without the `/v1` prefix. */
+export function v1Path(path: string): string {
+  return path.replace(/^\/v1/, "");
+}
+
+export function profileOr404(ctx: Ctx, sid: string): Profile {
+  const p = ctx.acct.profiles.get(sid);
+  if (!p) throw notFound(`/CustomerProfiles/${sid}`);
+  return p;
+}
+
+/** Assignment changes are allowed only while the bundle is editable. */
+export function assertEditable(p: Profile): void {
+  if (!isEditable(p)) throw refused(`${MESSAGES.bundleImmutable}: ${p.sid} is ${p.status}`);
+}

@@ -1,0 +1,98 @@
+/** Shared setup: an in-process emulator, the official SDK pointed at it, the sandbox controls. */
+import twilio from "twilio";
+import {
+  startEmulator,
+  type EmulatorHandle,
+  type EmulatorOptions,
+} from "../../src/emulator/index.ts";
+import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+
+export type Client = ReturnType<typeof twilio>;
+
+export interface Harness {
+  em: EmulatorHandle;
+  sid: string;
+  token: string;
+  client: Client;
+  controls: SandboxControls;
+}
+
+export function sdk(
+  url: string,
+  sid: string,
+  token: string,
+  opts: Parameters<typeof twilio>[2] = {},
+): Client {
+  const client = twilio(sid, token, opts);
+  client.trusthub.baseUrl = url;
+  client.api.baseUrl = url;
+  return client;
+}
+
+export async function harness(opts: EmulatorOptions = {}): Promise<Harness> {
+  const em = await startEmulator(opts);
+  const { sid, token } = em.accounts[0]!;
+  return {
+    em,
+    sid,
+    token,
+    client: sdk(em.url, sid, token),
+    controls: sandboxControls(em.url, sid, token),
+  };
+}
+
+export const BUSINESS = {
+  business_name: "Acme, Inc.",
+  social_media_profile_urls: "https://example.com/acme-social-media-profile",
+  website_url: "https://www.example.com",
+  business_regions_of_operation: "USA_AND_CANADA",
+  business_type: "Partnership",
+  business_registration_identifier: "EIN",
+  business_identity: "direct_customer",
+  business_industry: "EDUCATION",
+  business_registration_number: "123456789",
+};
+
+export const REP = {
+  job_position: "CEO",
+  last_name: "Doe",
+  phone_number: "+12225557890",
+  first_name: "Jane",
+  email: "jdoe@example.com",
+  business_title: "CEO",
+};
+
+export const SECONDARY = "RNdfbf3fae0e1107f8aded0e7cead80bf5";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are asserted field by field
+export type RawReply = { status: number; body: any; headers: Headers };
+
+/** Raw HTTP with Basic auth, for what the SDK cannot send. */
+export async function raw(
+  url: string,
+  auth: { sid: string; token: string } | null,
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = {},
+): Promise<RawReply> {
+  const res = await fetch(url + path, {
+    method,
+    headers: {
+      ...(auth && {
+        Authorization: `Basic ${Buffer.from(`${auth.sid}:${auth.token}`).toString("base64")}`,
+      }),
+      ...(body !== undefined && { "Content-Type": "application/x-www-form-urlencoded" }),
+      ...headers,
+    },
+    ...(body !== undefined && { body }),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text === "" ? null : JSON.parse(text);
+  } catch {
+    // keep the text
+  }
+  return { status: res.status, body: parsed, headers: res.headers };
+}
