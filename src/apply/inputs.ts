@@ -1,0 +1,102 @@
+/**
+ * Inputs and outputs of the Trust Hub profile resource, and the provider's
+ * `check`: structural validation and normalisation, deterministic and pure
+ * (it also runs during preview).
+ */
+import type { ProfileKind } from "../model/config.ts";
+import type { ProfileStatus } from "../domain/twilio.ts";
+import type { DesiredBundle, ManagedRecord, ObservedBundle } from "../model/trusthub.ts";
+
+export type ResourceMode = "apply" | "hold";
+
+export interface ProfileInputs {
+  key: string;
+  kind: ProfileKind;
+  /** `apply` reconciles; `hold` leaves the live profile untouched (skipped, immutable, not targeted). */
+  mode: ResourceMode;
+  /** What the profile should be (secret: personal data). Absent for `hold`. */
+  desired?: DesiredBundle;
+  /** The live bundle the plan was computed from (secret). null: no live profile. */
+  observed?: ObservedBundle | null;
+  /** Live profile the plan chose to adopt (pinned `sid:` or friendly-name match). */
+  adoptSid?: string;
+}
+
+/** Outputs: SIDs and status only, never personal data. */
+export interface ProfileOutputs {
+  key: string;
+  kind: ProfileKind;
+  profileSid: string;
+  status: ProfileStatus;
+  record: ManagedRecord;
+  /** Writes done by the last create/update, e.g. "business created (IT...)". */
+  writes: string[];
+}
+
+export const RESOURCE_TYPE = "trusthub:Profile";
+const KINDS: ProfileKind[] = ["primary-business", "primary-individual", "secondary"];
+const SLOTS = ["business", "representative1", "representative2", "individual"];
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function checkInputs(news: Record<string, unknown>): {
+  inputs: Record<string, unknown>;
+  failures: CheckFailure[];
+} {
+  const failures: CheckFailure[] = [];
+  const fail = (property: string, reason: string) => failures.push({ property, reason });
+  const key = news["key"];
+  if (typeof key !== "string" || key === "") fail("key", "must be a non-empty string");
+  if (!KINDS.includes(news["kind"] as ProfileKind))
+    fail("kind", `must be one of ${KINDS.join(", ")}`);
+  const mode = news["mode"] ?? "apply";
+  if (mode !== "apply" && mode !== "hold") fail("mode", "must be apply or hold");
+  const inputs: Record<string, unknown> = { ...news, mode };
+  const desired = news["desired"];
+  if (mode === "apply") {
+    if (!isObj(desired)) {
+      fail("desired", "is required when mode is apply");
+    } else {
+      if (desired["key"] !== key) fail("desired.key", "must equal key");
+      if (desired["kind"] !== news["kind"]) fail("desired.kind", "must equal kind");
+      const p = desired["profile"];
+      if (
+        !isObj(p) ||
+        typeof p["friendlyName"] !== "string" ||
+        typeof p["policySid"] !== "string"
+      ) {
+        fail("desired.profile", "needs friendlyName and policySid");
+      }
+      if (!isObj(desired["address"])) fail("desired.address", "is required");
+      const users = desired["endUsers"];
+      if (!Array.isArray(users) || users.length === 0) {
+        fail("desired.endUsers", "needs at least one end user");
+      } else {
+        for (const [i, u] of users.entries()) {
+          if (!isObj(u) || !SLOTS.includes(u["slot"] as string) || !isObj(u["attributes"])) {
+            fail(`desired.endUsers[${i}]`, "needs a known slot and attributes");
+          }
+        }
+        const sorted = [...(users as { slot: string }[])].sort(
+          (a, b) => SLOTS.indexOf(a.slot) - SLOTS.indexOf(b.slot),
+        );
+        inputs["desired"] = { ...desired, endUsers: sorted };
+      }
+      const primary = desired["primarySid"];
+      if (primary !== undefined && typeof primary !== "string")
+        fail("desired.primarySid", "must be a string");
+    }
+  }
+  const adopt = news["adoptSid"];
+  if (adopt !== undefined && (typeof adopt !== "string" || !/^BU[0-9a-fA-F]{32}$/.test(adopt))) {
+    fail("adoptSid", "must be a customer profile SID (BU...)");
+  }
+  return { inputs: JSON.parse(JSON.stringify(inputs)) as Record<string, unknown>, failures };
+}

@@ -1,0 +1,136 @@
+/**
+ * The Trust Hub profile provider's methods, loaded by the serialized shell
+ * (provider.ts) inside the provider process. One resource = one profile bundle.
+ *  - check: structural validation and normalisation (inputs.ts);
+ *  - diff: the planner's pure diffBundle on (desired, observed-at-plan-time), so
+ *    `pulumi preview` and `trusthub plan` cannot disagree; `hold` never changes;
+ *  - create/update: reconcile (guarded, idempotent); a failure after writes is
+ *    reported with the profile id and the partial record, so the engine keeps it;
+ *  - read/delete: 404 means gone. Outputs are plain JSON without personal data.
+ */
+import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
+import { createClient } from "../state/client.ts";
+import { diffBundle } from "../plan/diff.ts";
+import { isImmutableStatus } from "../domain/twilio.ts";
+import type { ObservedBundle } from "../model/trusthub.ts";
+import { checkInputs, type ProfileInputs, type ProfileOutputs } from "./inputs.ts";
+import { connectionFromEnv } from "./provider-env.ts";
+import { PartialApplyError, reconcile, type ReconcileResult } from "./reconcile.ts";
+import * as w from "./writer.ts";
+
+const PROVIDER_KEY = "__provider";
+
+function client() {
+  const conn = connectionFromEnv(process.env);
+  return { c: createClient(conn), target: conn.target };
+}
+
+function outputs(inputs: ProfileInputs, r: ReconcileResult): ProfileOutputs {
+  const outs: ProfileOutputs = {
+    key: inputs.key,
+    kind: inputs.kind,
+    profileSid: r.record.profileSid,
+    status: r.status,
+    record: r.record,
+    writes: r.wrote,
+  };
+  return JSON.parse(JSON.stringify(outs)) as ProfileOutputs;
+}
+
+/** An error the dynamic-provider host turns into ErrorResourceInitFailed (partial state kept). */
+function partial(e: PartialApplyError, inputs: Record<string, unknown>): Error {
+  const outs: ProfileOutputs = {
+    key: inputs["key"] as string,
+    kind: inputs["kind"] as ProfileOutputs["kind"],
+    profileSid: e.record.profileSid,
+    status: e.status,
+    record: e.record,
+    writes: [],
+  };
+  const err = new Error(e.message) as Error & {
+    id: string;
+    properties: unknown;
+    reasons: string[];
+  };
+  err.id = e.record.profileSid;
+  err.properties = { ...JSON.parse(JSON.stringify(outs)), [PROVIDER_KEY]: inputs[PROVIDER_KEY] };
+  err.reasons = [e.message];
+  return err;
+}
+
+export function check(_olds: unknown, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+  const { inputs, failures } = checkInputs(news);
+  return Promise.resolve(failures.length > 0 ? { inputs, failures } : { inputs });
+}
+
+export function diff(
+  _id: string,
+  _olds: ProfileOutputs,
+  news: ProfileInputs,
+): Promise<dynamic.DiffResult> {
+  if (news.mode === "hold" || !news.desired) return Promise.resolve({ changes: false });
+  const observed: ObservedBundle | undefined = news.observed ?? undefined;
+  return Promise.resolve({ changes: diffBundle(news.desired, observed).length > 0 });
+}
+
+export async function create(
+  inputs: ProfileInputs & Record<string, unknown>,
+): Promise<dynamic.CreateResult> {
+  if (inputs.mode !== "apply" || !inputs.desired) {
+    throw new Error(`profile ${inputs.key}: nothing to create (held, not in state)`);
+  }
+  const { c, target } = client();
+  try {
+    const opts = inputs.adoptSid ? { adoptSid: inputs.adoptSid } : {};
+    const r = await reconcile(c, target, inputs.desired, undefined, opts);
+    return { id: r.record.profileSid, outs: outputs(inputs, r) };
+  } catch (e) {
+    if (e instanceof PartialApplyError) throw partial(e, inputs);
+    throw e;
+  }
+}
+
+export async function update(
+  _id: string,
+  olds: ProfileOutputs & Record<string, unknown>,
+  news: ProfileInputs & Record<string, unknown>,
+): Promise<dynamic.UpdateResult> {
+  const kept: Record<string, unknown> = { ...olds };
+  delete kept[PROVIDER_KEY];
+  if (news.mode !== "apply" || !news.desired) return { outs: kept };
+  const { c, target } = client();
+  try {
+    const opts = news.adoptSid ? { adoptSid: news.adoptSid } : {};
+    const r = await reconcile(c, target, news.desired, olds.record, opts);
+    return { outs: outputs(news, r) };
+  } catch (e) {
+    if (e instanceof PartialApplyError) throw partial(e, news);
+    throw e;
+  }
+}
+
+export async function read(id: string, props: ProfileOutputs): Promise<dynamic.ReadResult> {
+  const { c } = client();
+  const live = await w.fetchProfile(c, id);
+  if (!live) return { id: "", props: {} };
+  return { id, props: { ...props, status: live.status } };
+}
+
+export async function deleteResource(id: string, props: ProfileOutputs): Promise<void> {
+  const { c, target } = client();
+  const live = await w.fetchProfile(c, id);
+  if (!live) return;
+  if (props.kind !== "secondary") return; // primaries belong to the Console: forget, never delete
+  if (isImmutableStatus(live.status)) {
+    throw new Error(
+      `profile ${props.key} (${id}) is ${live.status}: Twilio does not allow deleting it now`,
+    );
+  }
+  await w.deleteProfile(c, id);
+  const r = props.record;
+  for (const sid of Object.values(r?.endUsers ?? {})) if (sid) await w.deleteEndUser(c, sid);
+  if (r?.documentSid) await w.deleteDocument(c, r.documentSid);
+  if (r?.addressSid) await w.deleteAddress(c, target.accountSid, r.addressSid);
+}
+
+export { deleteResource as delete };

@@ -1,0 +1,349 @@
+/**
+ * Trust Hub reads and writes apply needs, through the official twilio SDK
+ * (createClient). Every fetch and delete treats 404 as "gone" (undefined /
+ * no-op). Plain functions over a client: no state, so the dynamic provider can
+ * load this module inside its methods.
+ */
+import type { TwilioClient } from "../state/client.ts";
+import type {
+  Attributes,
+  BundleAddress,
+  BundleEndUser,
+  BundleProfileFields,
+  ObservedAddress,
+  ObservedAssignment,
+  ObservedDocument,
+  ObservedEndUser,
+  ObservedProfile,
+} from "../model/trusthub.ts";
+import type { ProfileStatus } from "../domain/twilio.ts";
+import { SUPPORTING_DOCUMENT_TYPES } from "../domain/twilio.ts";
+
+export function isNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { status?: unknown }).status === 404;
+}
+
+async function orGone<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (e) {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  }
+}
+
+/** The fields we use of the SDK's instances (structural, so any SDK instance fits). */
+interface RawProfile {
+  sid: string;
+  policySid: string;
+  friendlyName: string;
+  email: string;
+  statusCallback: string;
+  status: string;
+  dateUpdated: Date;
+  validUntil: Date;
+  errors: unknown;
+}
+interface RawObject {
+  sid: string;
+  type: string;
+  friendlyName: string;
+  attributes: unknown;
+  dateUpdated: Date;
+}
+interface RawAddress {
+  sid: string;
+  friendlyName: string;
+  customerName: string;
+  street: string;
+  streetSecondary: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  isoCountry: string;
+}
+
+function attrs(value: unknown): Attributes {
+  if (typeof value === "string") {
+    try {
+      return JSON.parse(value) as Attributes;
+    } catch {
+      return {};
+    }
+  }
+  return (value ?? {}) as Attributes;
+}
+
+function iso(d: unknown): string {
+  return d instanceof Date ? d.toISOString() : typeof d === "string" ? d : "";
+}
+
+export function toProfile(p: RawProfile): ObservedProfile {
+  return {
+    sid: p.sid,
+    policySid: p.policySid,
+    friendlyName: p.friendlyName ?? "",
+    email: p.email ?? "",
+    statusCallback: p.statusCallback ?? "",
+    status: p.status as ProfileStatus,
+    dateUpdated: iso(p.dateUpdated),
+    validUntil: p.validUntil ? iso(p.validUntil) : null,
+    errors: Array.isArray(p.errors) ? (p.errors as unknown[]) : [],
+  };
+}
+
+function toEndUser(u: RawObject): ObservedEndUser {
+  return {
+    sid: u.sid,
+    type: u.type,
+    friendlyName: u.friendlyName ?? "",
+    attributes: attrs(u.attributes),
+    dateUpdated: iso(u.dateUpdated),
+  };
+}
+
+function toDocument(d: RawObject & { status: string }): ObservedDocument {
+  return {
+    sid: d.sid,
+    type: d.type,
+    friendlyName: d.friendlyName ?? "",
+    attributes: attrs(d.attributes),
+    status: d.status ?? "",
+    dateUpdated: iso(d.dateUpdated),
+  };
+}
+
+function toAddress(a: RawAddress): ObservedAddress {
+  return {
+    sid: a.sid,
+    friendlyName: a.friendlyName ?? "",
+    customerName: a.customerName ?? "",
+    street: a.street ?? "",
+    streetSecondary: a.streetSecondary ?? "",
+    city: a.city ?? "",
+    region: a.region ?? "",
+    postalCode: a.postalCode ?? "",
+    isoCountry: a.isoCountry ?? "",
+  };
+}
+
+// ------------------------------------------------------------------ profiles
+
+export async function fetchProfile(c: TwilioClient, sid: string) {
+  const p = await orGone(c.trusthub.v1.customerProfiles(sid).fetch());
+  return p && toProfile(p);
+}
+
+/** Profiles with exactly this friendly name and policy (server-side filters). */
+export async function findProfiles(c: TwilioClient, friendlyName: string, policySid: string) {
+  const list = await c.trusthub.v1.customerProfiles.list({ friendlyName, policySid, pageSize: 50 });
+  return list.map(toProfile).filter((p) => p.friendlyName === friendlyName);
+}
+
+export async function createProfile(c: TwilioClient, f: BundleProfileFields) {
+  const p = await c.trusthub.v1.customerProfiles.create({
+    friendlyName: f.friendlyName,
+    email: f.email,
+    policySid: f.policySid,
+    ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
+  });
+  return toProfile(p);
+}
+
+export async function updateProfile(c: TwilioClient, sid: string, f: BundleProfileFields) {
+  await c.trusthub.v1.customerProfiles(sid).update({
+    friendlyName: f.friendlyName,
+    email: f.email,
+    ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
+  });
+}
+
+export async function submitProfile(c: TwilioClient, sid: string) {
+  const p = await c.trusthub.v1.customerProfiles(sid).update({ status: "pending-review" });
+  return toProfile(p);
+}
+
+export async function deleteProfile(c: TwilioClient, sid: string) {
+  await orGone(c.trusthub.v1.customerProfiles(sid).remove());
+}
+
+export interface EvaluationResult {
+  sid: string;
+  status: "compliant" | "noncompliant";
+  /** Failing fields, free of personal data: requirement, field, reason. */
+  failures: { requirement: string; field: string; reason: string; code: number | null }[];
+}
+
+function text(v: unknown): string {
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
+}
+
+export async function evaluate(c: TwilioClient, sid: string, policySid: string) {
+  const e = await c.trusthub.v1
+    .customerProfiles(sid)
+    .customerProfilesEvaluations.create({ policySid });
+  const failures: EvaluationResult["failures"] = [];
+  for (const r of (e.results ?? []) as Record<string, unknown>[]) {
+    if (r["passed"] === true) continue;
+    const requirement = text(r["requirement_name"]) || text(r["object_type"]);
+    const invalid = Array.isArray(r["invalid"]) ? (r["invalid"] as Record<string, unknown>[]) : [];
+    if (invalid.length === 0) {
+      const code = typeof r["error_code"] === "number" ? r["error_code"] : null;
+      failures.push({ requirement, field: "", reason: text(r["failure_reason"]), code });
+    }
+    for (const i of invalid) {
+      const code = typeof i["error_code"] === "number" ? i["error_code"] : null;
+      const field = text(i["object_field"]);
+      failures.push({ requirement, field, reason: text(i["failure_reason"]), code });
+    }
+  }
+  const result: EvaluationResult = { sid: e.sid, status: e.status, failures };
+  return result;
+}
+
+// ------------------------------------------------------------------ assignments
+
+export async function listAssignments(c: TwilioClient, profileSid: string) {
+  const list = await c.trusthub.v1
+    .customerProfiles(profileSid)
+    .customerProfilesEntityAssignments.list({ pageSize: 100 });
+  return list.map((a): ObservedAssignment => ({ sid: a.sid, objectSid: a.objectSid }));
+}
+
+export async function assign(c: TwilioClient, profileSid: string, objectSid: string) {
+  const a = await c.trusthub.v1
+    .customerProfiles(profileSid)
+    .customerProfilesEntityAssignments.create({ objectSid });
+  return a.sid;
+}
+
+export async function unassign(c: TwilioClient, profileSid: string, assignmentSid: string) {
+  await orGone(
+    c.trusthub.v1
+      .customerProfiles(profileSid)
+      .customerProfilesEntityAssignments(assignmentSid)
+      .remove(),
+  );
+}
+
+// ------------------------------------------------------------------ end users
+
+export async function fetchEndUser(c: TwilioClient, sid: string) {
+  const u = await orGone(c.trusthub.v1.endUsers(sid).fetch());
+  return u && toEndUser(u);
+}
+
+export async function findEndUser(c: TwilioClient, want: BundleEndUser) {
+  const all = await c.trusthub.v1.endUsers.list({ pageSize: 1000 });
+  const hit = all.find((u) => u.friendlyName === want.friendlyName && u.type === want.type);
+  return hit && toEndUser(hit);
+}
+
+export async function createEndUser(c: TwilioClient, eu: BundleEndUser) {
+  const u = await c.trusthub.v1.endUsers.create({
+    friendlyName: eu.friendlyName,
+    type: eu.type,
+    attributes: eu.attributes,
+  });
+  return u.sid;
+}
+
+export async function updateEndUser(c: TwilioClient, sid: string, eu: BundleEndUser) {
+  await c.trusthub.v1
+    .endUsers(sid)
+    .update({ friendlyName: eu.friendlyName, attributes: eu.attributes });
+}
+
+export async function deleteEndUser(c: TwilioClient, sid: string) {
+  await orGone(c.trusthub.v1.endUsers(sid).remove());
+}
+
+// ------------------------------------------------------------------ address (2010 API)
+
+function addresses(c: TwilioClient, accountSid: string) {
+  return c.api.v2010.accounts(accountSid).addresses;
+}
+
+export async function fetchAddress(c: TwilioClient, accountSid: string, sid: string) {
+  const a = await orGone(addresses(c, accountSid)(sid).fetch());
+  return a && toAddress(a);
+}
+
+export async function findAddress(c: TwilioClient, accountSid: string, friendlyName: string) {
+  const list = await addresses(c, accountSid).list({ friendlyName, pageSize: 50 });
+  const hit = list.find((a) => a.friendlyName === friendlyName);
+  return hit && toAddress(hit);
+}
+
+function addressFields(a: BundleAddress) {
+  return {
+    friendlyName: a.friendlyName,
+    customerName: a.customerName,
+    street: a.street,
+    streetSecondary: a.streetSecondary,
+    city: a.city,
+    region: a.region,
+    postalCode: a.postalCode,
+    autoCorrectAddress: false,
+  };
+}
+
+export async function createAddress(c: TwilioClient, accountSid: string, a: BundleAddress) {
+  const r = await addresses(c, accountSid).create({
+    ...addressFields(a),
+    isoCountry: a.isoCountry,
+  });
+  return r.sid;
+}
+
+export async function updateAddress(
+  c: TwilioClient,
+  accountSid: string,
+  sid: string,
+  a: BundleAddress,
+) {
+  await addresses(c, accountSid)(sid).update(addressFields(a));
+}
+
+export async function deleteAddress(c: TwilioClient, accountSid: string, sid: string) {
+  await orGone(addresses(c, accountSid)(sid).remove());
+}
+
+// ------------------------------------------------------------------ supporting document
+
+export async function fetchDocument(c: TwilioClient, sid: string) {
+  const d = await orGone(c.trusthub.v1.supportingDocuments(sid).fetch());
+  return d && toDocument(d);
+}
+
+export async function findDocument(c: TwilioClient, friendlyName: string) {
+  const all = await c.trusthub.v1.supportingDocuments.list({ pageSize: 1000 });
+  const hit = all.find(
+    (d) => d.friendlyName === friendlyName && d.type === SUPPORTING_DOCUMENT_TYPES.address,
+  );
+  return hit && toDocument(hit);
+}
+
+export async function createDocument(c: TwilioClient, friendlyName: string, addressSid: string) {
+  const d = await c.trusthub.v1.supportingDocuments.create({
+    friendlyName,
+    type: SUPPORTING_DOCUMENT_TYPES.address,
+    attributes: { address_sids: addressSid },
+  });
+  return d.sid;
+}
+
+export async function updateDocument(
+  c: TwilioClient,
+  sid: string,
+  friendlyName: string,
+  addressSid: string,
+) {
+  await c.trusthub.v1
+    .supportingDocuments(sid)
+    .update({ friendlyName, attributes: { address_sids: addressSid } });
+}
+
+export async function deleteDocument(c: TwilioClient, sid: string) {
+  await orGone(c.trusthub.v1.supportingDocuments(sid).remove());
+}
