@@ -3,7 +3,7 @@
  * become diagnostics with the position yaml reports; a document with YAML
  * errors is not validated further (its content would be guesswork).
  */
-import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import { LineCounter, parseAllDocuments, visit, type Document } from "yaml";
 import type { Diagnostic } from "../model/config.ts";
 import { diagnostic } from "./diagnostic.ts";
 import { DocumentPositions } from "./positions.ts";
@@ -55,6 +55,7 @@ export function parseYaml(
         positions.ref(w.pos[0]),
       ),
     );
+    errors.push(...unresolvedAliases(doc, positions));
     diagnostics.push(...errors, ...warnings);
     if (errors.length > 0) return;
     try {
@@ -68,6 +69,20 @@ export function parseYaml(
     }
   });
   return { documents, diagnostics };
+}
+
+/** yaml only notices an alias without anchor in toJS(), without a position. */
+function unresolvedAliases(doc: Document.Parsed, positions: DocumentPositions): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) === undefined) {
+        const message = `alias *${node.source} has no anchor &${node.source} before it`;
+        out.push(diagnostic("yaml/syntax", "error", message, positions.ref(node.range?.[0] ?? 0)));
+      }
+    },
+  });
+  return out;
 }
 
 function yamlMessage(code: string, message: string): string {

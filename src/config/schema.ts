@@ -11,7 +11,7 @@ import type { Anchor, DocumentPositions } from "./positions.ts";
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+  compiled ??= new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(schema);
   return compiled;
 }
 
@@ -88,10 +88,9 @@ export function mapError(e: ErrorObject): Mapped | undefined {
       const allowed = (
         e.keyword === "enum" ? p["allowedValues"] : [p["allowedValue"]]
       ) as unknown[];
-      const list = allowed.map((v) => JSON.stringify(v)).join(", ");
       return {
         code: "schema/enum",
-        message: `${field} must be one of: ${list}`,
+        message: enumMessage(field, allowed, e.data),
         pointer: at,
         anchor: "value",
       };
@@ -139,6 +138,18 @@ export function mapError(e: ErrorObject): Mapped | undefined {
         anchor: "value",
       };
   }
+}
+
+/**
+ * Lists the allowed values, or suggests the closest one. Enum values are
+ * Twilio's vocabulary, not personal data; the user's own value is not printed.
+ */
+function enumMessage(field: string, allowed: unknown[], data: unknown): string {
+  const strings = allowed.filter((v): v is string => typeof v === "string");
+  const close = typeof data === "string" ? strings.find((v) => similar(v, data)) : undefined;
+  if (close !== undefined)
+    return `${field} is not an allowed value (did you mean ${JSON.stringify(close)}?)`;
+  return `${field} must be one of: ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
 }
 
 function patternMessage(pointer: string, field: string): string {
