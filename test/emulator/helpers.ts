@@ -96,3 +96,75 @@ export async function raw(
   }
   return { status: res.status, body: parsed, headers: res.headers };
 }
+
+/** A profile with the data a secondary needs, built through the SDK; `attachPrimary` adds the primary. */
+export async function secondaryBundle(
+  h: Harness,
+  opts: { attachPrimary?: string; business?: Record<string, unknown>; callback?: string } = {},
+): Promise<{ sid: string; business: string; rep: string; address: string; document: string }> {
+  const th = h.client.trusthub.v1;
+  const profile = await th.customerProfiles.create({
+    policySid: SECONDARY,
+    friendlyName: "Secondary",
+    email: "ops@isv.example.com",
+    ...(opts.callback !== undefined && { statusCallback: opts.callback }),
+  });
+  const cp = th.customerProfiles(profile.sid);
+  const business = await th.endUsers.create({
+    type: "customer_profile_business_information",
+    friendlyName: "biz",
+    attributes: { ...BUSINESS, ...opts.business },
+  });
+  const rep = await th.endUsers.create({
+    type: "authorized_representative_1",
+    friendlyName: "rep",
+    attributes: REP,
+  });
+  const address = await h.client.addresses.create({
+    customerName: "Acme",
+    street: "1 Main St",
+    city: "Town",
+    region: "CA",
+    postalCode: "94105",
+    isoCountry: "US",
+  });
+  const document = await th.supportingDocuments.create({
+    type: "customer_profile_address",
+    friendlyName: "addr",
+    attributes: { address_sids: address.sid },
+  });
+  for (const objectSid of [
+    business.sid,
+    rep.sid,
+    document.sid,
+    ...(opts.attachPrimary ? [opts.attachPrimary] : []),
+  ]) {
+    await cp.customerProfilesEntityAssignments.create({ objectSid });
+  }
+  return {
+    sid: profile.sid,
+    business: business.sid,
+    rep: rep.sid,
+    address: address.sid,
+    document: document.sid,
+  };
+}
+
+/** A submitted-and-approved ISV primary so secondaries can be created. */
+export async function isvPrimary(h: Harness): Promise<string> {
+  const p = await h.controls.createPrimary({ status: "twilio-approved" });
+  return p.sid;
+}
+
+/** The RestException fields of a rejected SDK promise. */
+export async function sdkError(
+  p: Promise<unknown>,
+): Promise<{ status: number; code: number; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    const err = e as { status: number; code: number; message: string };
+    return { status: err.status, code: err.code, message: err.message };
+  }
+  throw new Error("expected the SDK call to fail");
+}
