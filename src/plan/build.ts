@@ -112,6 +112,7 @@ function primaryContext(
   const ctx: PrimaryContext = {};
   let sid: string | undefined;
   if (config.primary !== undefined) {
+    ctx.declaredKey = config.primary.key;
     sid = matches.get(config.primary.key)?.sid;
     if (config.primary.kind === "primary-business") ctx.identity = config.primary.business.identity;
     else ctx.identity = "individual";

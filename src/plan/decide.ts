@@ -25,6 +25,8 @@ export interface PrimaryContext {
   status?: ProfileStatus;
   /** Business identity (live attribute when read, else declared); undefined when unknown. */
   identity?: string;
+  /** Config key of the declared primary, if any. */
+  declaredKey?: string;
 }
 
 export interface DecideInput {
@@ -72,11 +74,19 @@ export function decideAction(input: DecideInput): ProfileAction {
     );
   }
   if (match.via === "pinned" && match.missingSid !== undefined) {
-    a.changes = [];
-    return block(
+    block(
       "match/pinned-missing",
       `pinned profile ${match.missingSid} does not exist in this account`,
     );
+    if (profile.kind === "secondary") {
+      a.changes = [];
+      return a;
+    }
+    createPrimarySteps(a, profile);
+    a.consoleSteps.push(
+      `Then set \`sid:\` of ${profile.key} to the new profile's SID (or remove it)`,
+    );
+    return a;
   }
   if (observed !== undefined && observed.profile.policySid !== input.desired.profile.policySid) {
     return block(
@@ -97,11 +107,11 @@ export function decideAction(input: DecideInput): ProfileAction {
 
 function decidePrimary(a: ProfileAction, input: DecideInput): ProfileAction {
   const { profile, observed, match } = input;
-  const console = (step: string): void => void a.consoleSteps.push(step);
+  const consoleStep = (step: string): void => void a.consoleSteps.push(step);
   if (observed === undefined) {
     a.action = "blocked";
     a.reasons.push("primary profiles can only be created in the Twilio Console");
-    console(
+    consoleStep(
       `Create the primary customer profile "${profile.friendlyName}" in the Twilio Console (Trust Hub > Customer Profiles) with the values of this plan`,
     );
     individualSteps(a, profile);
@@ -114,7 +124,7 @@ function decidePrimary(a: ProfileAction, input: DecideInput): ProfileAction {
   const wantsSubmit = profile.submit;
   if (wantsSubmit) {
     individualSteps(a, profile);
-    console(
+    consoleStep(
       "Submit the primary customer profile for review in the Twilio Console (the API refuses)",
     );
   }
@@ -142,7 +152,9 @@ function decideSecondary(a: ProfileAction, input: DecideInput): ProfileAction {
     if (primary.sid === undefined) {
       return prerequisite(
         a,
-        "no primary customer profile exists in this account; create it in the Twilio Console first",
+        primary.declaredKey !== undefined
+          ? `waits for the primary profile ${primary.declaredKey}, which does not exist yet (see its Console steps); this profile is created once it does`
+          : "no primary customer profile exists in this account; create it in the Twilio Console first",
       );
     }
     if (primary.identity !== undefined && primary.identity !== "isv_reseller_or_partner") {
@@ -214,6 +226,16 @@ function prerequisite(a: ProfileAction, message: string): ProfileAction {
   a.reasons.push(message);
   a.notes.push({ code: "prerequisite/primary", severity: "error", message });
   return a;
+}
+
+function createPrimarySteps(a: ProfileAction, profile: Profile): void {
+  a.consoleSteps.push(
+    `Create the primary customer profile "${profile.friendlyName}" in the Twilio Console (Trust Hub > Customer Profiles) with the values of this plan`,
+  );
+  individualSteps(a, profile);
+  if (profile.submit) {
+    a.consoleSteps.push("Submit the primary customer profile for review in the Twilio Console");
+  }
 }
 
 function individualSteps(a: ProfileAction, profile: Profile): void {

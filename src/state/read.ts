@@ -1,0 +1,125 @@
+/**
+ * Reads what one account's Trust Hub stores, through the official twilio SDK
+ * only. Request budget: four account-wide lists (CustomerProfiles, EndUsers,
+ * SupportingDocuments, 2010 Addresses) in pages of 1,000, run concurrently;
+ * then EntityAssignments only for the profiles that need them (see
+ * profilesNeedingAssignments in src/plan/match.ts). A no-change plan of 1,000
+ * managed profiles costs about ten requests.
+ *
+ * Every reply is checked as it is converted: a malformed one is a UserError
+ * naming the request, never a crash trace or a wrong plan.
+ */
+import { UserError } from "../errors.ts";
+import type {
+  ManagedRecord,
+  ObservedAccount,
+  ObservedAssignment,
+  ObservedProfile,
+} from "../model/trusthub.ts";
+import { createClient, type ClientOptions, type TwilioClient } from "./client.ts";
+import { describeFailure } from "./failure.ts";
+import { toAddress, toAssignment, toDocument, toEndUser, toProfile } from "./convert.ts";
+import type { Connection } from "../model/trusthub.ts";
+
+export const PAGE_SIZE = 1000;
+/** Concurrent EntityAssignments requests. */
+const ASSIGNMENT_CONCURRENCY = 8;
+
+export interface ReadOptions {
+  managed: Record<string, ManagedRecord>;
+  /**
+   * Profile SIDs whose entity assignments to read, or a function choosing them
+   * once the lists are in (the planner's profilesNeedingAssignments).
+   */
+  assignmentsFor?: string[] | ((account: ObservedAccount) => string[]);
+  client?: ClientOptions;
+}
+
+export async function readAccount(conn: Connection, opts: ReadOptions): Promise<ObservedAccount> {
+  const client = createClient(conn, opts.client);
+  const [profiles, endUsers, documents, addresses] = await Promise.all([
+    list(
+      "GET /v1/CustomerProfiles",
+      () => client.trusthub.v1.customerProfiles.list({ pageSize: PAGE_SIZE }),
+      toProfile,
+    ),
+    list(
+      "GET /v1/EndUsers",
+      () => client.trusthub.v1.endUsers.list({ pageSize: PAGE_SIZE }),
+      toEndUser,
+    ),
+    list(
+      "GET /v1/SupportingDocuments",
+      () => client.trusthub.v1.supportingDocuments.list({ pageSize: PAGE_SIZE }),
+      toDocument,
+    ),
+    list(
+      `GET /2010-04-01/Accounts/${conn.target.accountSid}/Addresses.json`,
+      () => client.api.v2010.account.addresses.list({ pageSize: PAGE_SIZE }),
+      toAddress,
+    ),
+  ]);
+  const account: ObservedAccount = {
+    target: { ...conn.target },
+    profiles,
+    endUsers,
+    documents,
+    addresses,
+    assignments: {},
+    managed: opts.managed,
+  };
+  const wanted =
+    typeof opts.assignmentsFor === "function"
+      ? opts.assignmentsFor(account)
+      : (opts.assignmentsFor ?? []);
+  const known = new Set(profiles.map((p) => p.sid));
+  const sids = [...new Set(wanted)].filter((s) => known.has(s)).sort();
+  account.assignments = await readAssignments(client, sids);
+  return account;
+}
+
+/** Entity assignments of the given profiles, a few requests at a time. */
+export async function readAssignments(
+  client: TwilioClient,
+  profileSids: string[],
+): Promise<Record<string, ObservedAssignment[]>> {
+  const out: Record<string, ObservedAssignment[]> = {};
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < profileSids.length) {
+      const sid = profileSids[next++]!;
+      out[sid] = await list(
+        `GET /v1/CustomerProfiles/${sid}/EntityAssignments`,
+        () =>
+          client.trusthub.v1
+            .customerProfiles(sid)
+            .customerProfilesEntityAssignments.list({ pageSize: PAGE_SIZE }),
+        toAssignment,
+      );
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(ASSIGNMENT_CONCURRENCY, profileSids.length) }, worker),
+  );
+  const sorted: Record<string, ObservedAssignment[]> = {};
+  for (const sid of Object.keys(out).sort()) sorted[sid] = out[sid]!;
+  return sorted;
+}
+
+async function list<T>(
+  request: string,
+  fetch: () => Promise<unknown[]>,
+  convert: (item: unknown, where: string) => T,
+): Promise<T[]> {
+  let items: unknown[];
+  try {
+    items = await fetch();
+  } catch (e) {
+    throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
+  }
+  if (!Array.isArray(items))
+    throw new UserError("read/malformed", `${request}: the reply is not a list`);
+  return items.map((item, i) => convert(item, `${request}: item ${i}`));
+}
+
+export type { ObservedProfile };
