@@ -116,7 +116,7 @@ function decidePrimary(a: ProfileAction, input: DecideInput): ProfileAction {
     );
     individualSteps(a, profile);
     if (profile.submit)
-      console("Submit the primary customer profile for review in the Twilio Console");
+      consoleStep("Submit the primary customer profile for review in the Twilio Console");
     return a;
   }
   const status = observed.profile.status;
