@@ -33,10 +33,12 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const sources = new Map(read.sources.map((s) => [s.file, s.text]));
   const valid: RuleDocument[] = [];
+  let complete = read.diagnostics.length === 0;
   const unresolved = new Set<string>();
   for (const { file, text } of read.sources) {
     const parsed = parseYaml(file, text);
     diagnostics.push(...parsed.diagnostics);
+    if (hasErrors(parsed.diagnostics)) complete = false;
     for (const doc of parsed.documents) {
       const resolved = resolveEnv(doc.value, opts.env, (pointer, ref) =>
         locateRef(doc, text, pointer, ref),
@@ -45,7 +47,10 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
       for (const p of resolved.unresolved) unresolved.add(`${file}#${p}`);
       const schemaDiags = validateSchema(resolved.value, doc.positions, resolved.unresolved);
       diagnostics.push(...schemaDiags);
-      if (schemaDiags.length > 0) continue;
+      if (schemaDiags.length > 0) {
+        complete = false;
+        continue;
+      }
       valid.push({
         file,
         written: resolved.value as WrittenDocument,
@@ -53,7 +58,7 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
       });
     }
   }
-  const ctx = { documents: valid, now: opts.now ?? new Date() };
+  const ctx = { documents: valid, now: opts.now ?? new Date(), complete };
   diagnostics.push(...runRules(ctx, (file, pointer) => unresolved.has(`${file}#${pointer}`)));
   const result: LoadResult = { diagnostics: sortDiagnostics(diagnostics), sources };
   if (!hasErrors(diagnostics)) {

@@ -24,6 +24,8 @@ export interface RuleContext {
   documents: RuleDocument[];
   /** "Today", for age checks; injectable for tests. */
   now: Date;
+  /** False when some documents failed YAML or schema checks and are not in `documents`. */
+  complete: boolean;
 }
 
 export type Rule = (ctx: RuleContext) => Diagnostic[];

@@ -17,6 +17,8 @@ export function secondariesNeedIsvPrimary(ctx: RuleContext): Diagnostic[] {
   const firstAt = where(first.doc.at(first.pointer));
   const primary = profiles.find((e) => e.role === "primary");
   if (!primary) {
+    // A primary may sit in a document that failed earlier checks: say nothing yet.
+    if (!ctx.complete) return [];
     return [
       diagnostic(
         "rule/primary-undeclared",

@@ -1,0 +1,75 @@
+/**
+ * Table test over test/fixtures/invalid (see test/fixtures/generate-invalid.ts):
+ * each fixture fails with exactly the expected code at the expected position,
+ * through loadConfig and through the CLI.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/index.ts";
+import { INVALID, memoryIo, validate } from "./helpers.ts";
+
+interface Expected {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+const expected = JSON.parse(readFileSync(path.join(INVALID, "expected.json"), "utf8")) as Record<
+  string,
+  Expected
+>;
+const env = JSON.parse(readFileSync(path.join(INVALID, "env.json"), "utf8")) as Record<
+  string,
+  string
+>;
+const cases = Object.entries(expected);
+
+describe("invalid fixtures", () => {
+  it("has at least 100 fixtures, each with an expectation", () => {
+    const entries = readdirSync(INVALID).filter((n) => !n.endsWith(".json"));
+    expect(entries.length).toBeGreaterThanOrEqual(100);
+    expect(entries.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it("covers every kind of problem the issue lists", () => {
+    const codes = new Set(cases.map(([, e]) => e.code));
+    for (const code of [
+      "yaml/syntax",
+      "yaml/duplicate-key",
+      "schema/type",
+      "schema/unknown-field",
+      "schema/required",
+      "schema/enum",
+      "rule/phone",
+      "rule/email",
+      "rule/url",
+      "rule/duplicate-key",
+      "env/missing",
+      "rule/secondary-needs-isv",
+      "rule/two-primaries",
+      "rule/same-representative",
+    ]) {
+      expect(codes, code).toContain(code);
+    }
+  });
+
+  it.each(cases)("%s", async (name, want) => {
+    const result = await loadConfig([name], { cwd: INVALID, env });
+    expect(result.config).toBeUndefined();
+    const at = result.diagnostics
+      .filter((d) => d.code === want.code && d.severity === "error")
+      .map((d) => `${d.file}:${d.line}:${d.column}`);
+    expect(at).toContain(`${want.file}:${want.line}:${want.column}`);
+  });
+});
+
+describe("invalid fixtures through the CLI", () => {
+  it.each(cases)("%s", async (name, want) => {
+    const io = memoryIo(INVALID, env);
+    expect(await validate([name], io)).toBe(1);
+    expect(io.err).toContain(`${want.file}:${want.line}:${want.column}: error ${want.code}: `);
+    expect(io.out).toBe("");
+  });
+});
