@@ -6,6 +6,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Engine } from "./engine.ts";
+import { ApiError } from "./errors.ts";
 import { loadDataFile, Persister } from "./persist.ts";
 import { Router } from "./router.ts";
 import { addressRoutes } from "./routes/addresses.ts";
@@ -104,6 +105,19 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     { keepAliveTimeout: 5000 },
     createHandler({ engine, api, sandbox, persister, onExchange: opts.onExchange }),
   );
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    // Requests Node's parser refuses (URL or headers too long, bad framing) still get Twilio's body.
+    const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+    const body = JSON.stringify(
+      new ApiError(status, 20001, `Malformed request (${err.code ?? "error"})`).body(),
+    );
+    if (socket.writable) {
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+          `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    } else socket.destroy();
+  });
   const host = opts.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -61,8 +61,10 @@ export function createHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     void handle(deps, req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+      if (!res.headersSent) {
+        res.writeHead(500, { "Content-Type": "application/json; charset=utf-8" });
+        res.end(JSON.stringify(new ApiError(500, 20500, "Internal Server Error").body()));
+      } else res.end();
     });
   };
 }
@@ -70,8 +72,10 @@ export function createHandler(
 async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { engine } = deps;
   const method = (req.method ?? "GET").toUpperCase();
-  const url = new URL(req.url ?? "/", "http://emulator.invalid");
-  const path = url.pathname;
+  const target = req.url ?? "/";
+  const qIndex = target.indexOf("?");
+  const path = qIndex < 0 ? target : target.slice(0, qIndex);
+  const search = qIndex < 0 ? "" : target.slice(qIndex + 1);
   const sandbox = path === "/__sandbox" || path.startsWith("/__sandbox/");
   const at = engine.now();
   let status = 500;
@@ -84,7 +88,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   let mutated = false;
   try {
     const raw = await readBody(req);
-    query = Params.parse(url.search.slice(1));
+    query = Params.parse(search);
     const acct = authenticate(engine.store, req.headers.authorization);
     accountSid = acct.account.sid;
     if (!sandbox) await engine.faults.apply();
