@@ -13,6 +13,9 @@ export interface PersistStats {
   lastBytes: number;
   lastMs: number;
   maxMs: number;
+  /** Time the event loop was blocked serializing the last snapshot. */
+  lastSerializeMs: number;
+  maxSerializeMs: number;
 }
 
 export class Persister {
@@ -22,7 +25,14 @@ export class Persister {
   private durable = 0;
   private writing: Promise<void> | null = null;
   private tmpCounter = 0;
-  readonly stats: PersistStats = { writes: 0, lastBytes: 0, lastMs: 0, maxMs: 0 };
+  readonly stats: PersistStats = {
+    writes: 0,
+    lastBytes: 0,
+    lastMs: 0,
+    maxMs: 0,
+    lastSerializeMs: 0,
+    maxSerializeMs: 0,
+  };
 
   constructor(file: string, serialize: () => string, currentVersion: () => number) {
     this.file = file;
@@ -54,6 +64,9 @@ export class Persister {
     const started = performance.now();
     const version = this.currentVersion();
     const text = this.serialize();
+    const serializeMs = performance.now() - started;
+    this.stats.lastSerializeMs = serializeMs;
+    this.stats.maxSerializeMs = Math.max(this.stats.maxSerializeMs, serializeMs);
     const tmp = join(
       dirname(this.file),
       `.${basename(this.file)}.tmp-${process.pid}-${++this.tmpCounter}`,
