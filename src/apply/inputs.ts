@@ -20,6 +20,8 @@ export interface ProfileInputs {
   observed?: ObservedBundle | null;
   /** Live profile the plan chose to adopt (pinned `sid:` or friendly-name match). */
   adoptSid?: string;
+  /** The plan adopts a profile Twilio holds immutable: record it, write nothing. */
+  recordOnly?: boolean;
 }
 
 /** Outputs: SIDs and status only, never personal data. */

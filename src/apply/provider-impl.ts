@@ -81,7 +81,10 @@ export async function create(
   }
   const { c, target } = client();
   try {
-    const opts = inputs.adoptSid ? { adoptSid: inputs.adoptSid } : {};
+    const opts = {
+      ...(inputs.adoptSid ? { adoptSid: inputs.adoptSid } : {}),
+      ...(inputs.recordOnly ? { recordOnly: true } : {}),
+    };
     const r = await reconcile(c, target, inputs.desired, undefined, opts);
     return { id: r.record.profileSid, outs: outputs(inputs, r) };
   } catch (e) {

@@ -23,7 +23,7 @@ import type {
 } from "../model/trusthub.ts";
 import { diffBundle } from "../plan/diff.ts";
 import { readLiveBundle } from "./live.ts";
-import { applySlots, type SlotContext } from "./slots.ts";
+import { applySlots, recordLive, type SlotContext } from "./slots.ts";
 import * as w from "./writer.ts";
 
 export interface ReconcileResult {
@@ -63,6 +63,8 @@ export class PartialApplyError extends Error {
 export interface ReconcileOptions {
   /** Live profile SID the plan chose (pinned `sid`, or a name match to adopt). */
   adoptSid?: string;
+  /** The plan adopts an immutable profile: record what exists, write nothing. */
+  recordOnly?: boolean;
 }
 
 async function locateProfile(
@@ -98,7 +100,17 @@ export async function reconcile(
   let { profile } = await locateProfile(c, desired, prior, opts);
   const existed = profile !== undefined;
   if (profile && isImmutableStatus(profile.status)) {
-    throw new ImmutableProfileError(desired.key, profile.sid, profile.status);
+    if (!opts.recordOnly) throw new ImmutableProfileError(desired.key, profile.sid, profile.status);
+    const record: ManagedRecord = {
+      key: desired.key,
+      profileSid: profile.sid,
+      endUsers: {},
+      assignments: {},
+    };
+    const live = await readLiveBundle(c, target, profile, prior);
+    recordLive(record, live.bundle);
+    for (const a of live.assignments) record.assignments[a.objectSid] = a.sid;
+    return { record, status: profile.status, wrote: [], existed };
   }
   if (!profile) {
     if (desired.kind !== "secondary") {

@@ -33,15 +33,20 @@ function documentName(d: DesiredBundle): string {
   return d.document?.friendlyName ?? `${d.profile.friendlyName} - Address Document`;
 }
 
-export async function applySlots(ctx: SlotContext, changes: FieldChange[]): Promise<void> {
-  const { c, desired, record, live } = ctx;
-  const changed = new Set(changes.map((ch) => ch.slot));
+/** Names the live objects of a bundle in its record. */
+export function recordLive(record: ManagedRecord, live: ObservedBundle | undefined): void {
   for (const slot of END_USER_SLOTS) {
     const sid = live?.endUsers[slot]?.sid;
     if (sid) record.endUsers[slot] = sid;
   }
   if (live?.address) record.addressSid = live.address.sid;
   if (live?.document) record.documentSid = live.document.sid;
+}
+
+export async function applySlots(ctx: SlotContext, changes: FieldChange[]): Promise<void> {
+  const { c, desired, record } = ctx;
+  const changed = new Set(changes.map((ch) => ch.slot));
+  recordLive(record, ctx.live);
 
   if (changed.has("profile") && !ctx.fresh) {
     if (changes.some((ch) => ch.slot === "profile" && ch.field === "policy_sid")) {

@@ -1,11 +1,62 @@
-import type { Command } from "commander";
+import { InvalidArgumentError, type Command } from "commander";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
-/** Stub: replaced by the issue that builds `trusthub apply`. */
+interface ApplyFlags {
+  plan?: string;
+  autoApprove?: boolean;
+  target?: string[];
+  parallel?: number;
+}
+
+/** Yes/no on the controlling terminal (when the Io brings no prompt of its own). */
+async function ttyConfirm(question: string): Promise<boolean> {
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const answer = await rl.question(`${question} Only "yes" is accepted: `);
+    return answer.trim() === "yes";
+  } finally {
+    rl.close();
+  }
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
+  return n;
+}
+
+/**
+ * `trusthub apply [path...] [--plan FILE] [--auto-approve] [--target KEY]...`:
+ * plan, show, confirm, then write through the Pulumi engine (src/workflow/apply.ts).
+ */
 export function registerApply(program: Command, io: Io, exit: ExitSink): void {
-  program.command("apply").action(() => {
-    io.stderr("trusthub apply: not implemented yet\n");
-    exit.code = 1;
-  });
+  program
+    .command("apply")
+    .description("carry out the plan through Pulumi: create/update profiles, evaluate, submit")
+    .argument("[path...]", "YAML files, or directories of *.yaml / *.yml files")
+    .option("--plan <file>", "apply this saved plan (JSON) only if it is still true")
+    .option("--auto-approve", "do not ask for confirmation (required without a terminal)")
+    .option(
+      "--target <key>",
+      "only this profile key (repeatable)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .option("--parallel <n>", "concurrent profile operations (default 10)", positiveInt)
+    .action(async (paths: string[], flags: ApplyFlags) => {
+      const { runApply } = await import("../../workflow/apply.ts");
+      exit.code = await runApply({
+        paths,
+        env: io.env,
+        cwd: io.cwd,
+        autoApprove: flags.autoApprove === true,
+        color: io.isTTY,
+        out: (t) => io.stdout(t),
+        ...(flags.target ? { targets: flags.target } : {}),
+        ...(flags.plan ? { planFile: flags.plan } : {}),
+        ...(flags.parallel ? { parallel: flags.parallel } : {}),
+        ...(io.isTTY ? { confirm: io.confirm ?? ttyConfirm } : {}),
+      });
+    });
 }

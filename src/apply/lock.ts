@@ -1,0 +1,38 @@
+/**
+ * Pulumi's DIY-backend stack lock, as its error message describes it:
+ *   "<lock file>: created by <user>@<host> (pid <N>) at <time>"
+ * (pkg/backend/diy/lock.go). A lock is stale when it was taken on this host by
+ * a process that no longer exists (e.g. an apply killed with SIGKILL).
+ */
+import { hostname } from "node:os";
+
+export interface LockInfo {
+  file?: string;
+  user: string;
+  host: string;
+  pid: number;
+  at: string;
+}
+
+export function parseLock(message: string): LockInfo | undefined {
+  const m = /(\S+\.json): created by (\S+?)@(\S+) \(pid (\d+)\) at (\S+)/.exec(message);
+  if (!m) return undefined;
+  return { file: m[1]!, user: m[2]!, host: m[3]!, pid: Number(m[4]), at: m[5]! };
+}
+
+export function describeLock(l: LockInfo): string {
+  return `held by ${l.user}@${l.host} (pid ${l.pid}) since ${l.at}`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export function staleLock(l: LockInfo, host: string = hostname()): boolean {
+  return l.host === host && !alive(l.pid);
+}

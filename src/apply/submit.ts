@@ -1,0 +1,66 @@
+/**
+ * After the writes: evaluate each changed profile against its policy, submit
+ * the ones whose YAML asks for it and whose evaluation is compliant, and
+ * report evaluation failures per field (no personal values: field names and
+ * Twilio's reasons only). Primaries are never submitted through the API.
+ */
+import type { ProfileAction } from "../model/plan.ts";
+import type { Connection } from "../model/trusthub.ts";
+import { createClient } from "../state/client.ts";
+import { policySidFor } from "../plan/desired.ts";
+import * as w from "./writer.ts";
+
+export interface SubmitOutcome {
+  key: string;
+  sid: string;
+  evaluation?: w.EvaluationResult["status"];
+  submitted: boolean;
+  /** Lines to print, e.g. "bluebird-bakery: business_info.website_url: ...". */
+  lines: string[];
+  ok: boolean;
+}
+
+export interface SubmitItem {
+  action: ProfileAction;
+  sid: string;
+}
+
+export async function evaluateAndSubmit(
+  conn: Connection,
+  items: SubmitItem[],
+): Promise<SubmitOutcome[]> {
+  const c = createClient(conn);
+  const out: SubmitOutcome[] = [];
+  for (const { action, sid } of items) {
+    const o: SubmitOutcome = { key: action.key, sid, submitted: false, lines: [], ok: true };
+    out.push(o);
+    try {
+      const ev = await w.evaluate(c, sid, policySidFor(action.kind));
+      o.evaluation = ev.status;
+      if (ev.status !== "compliant") {
+        o.ok = false;
+        o.lines.push(`${action.key} (${sid}): evaluation ${ev.status}`);
+        for (const f of ev.failures) {
+          const where = f.field ? `${f.requirement}.${f.field}` : f.requirement;
+          o.lines.push(`  ${where}: ${f.reason}${f.code !== null ? ` (${f.code})` : ""}`);
+        }
+        continue;
+      }
+      o.lines.push(`${action.key} (${sid}): evaluation compliant`);
+      if (!action.submit || action.kind !== "secondary") continue;
+      const live = await w.fetchProfile(c, sid);
+      if (!live || (live.status !== "draft" && live.status !== "twilio-rejected")) {
+        o.lines.push(`${action.key}: not submitted, status is now ${live?.status ?? "gone"}`);
+        o.ok = false;
+        continue;
+      }
+      const after = await w.submitProfile(c, sid);
+      o.submitted = true;
+      o.lines.push(`${action.key} (${sid}): submitted for review (${after.status})`);
+    } catch (e) {
+      o.ok = false;
+      o.lines.push(`${action.key} (${sid}): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+/**
+ * `trusthub apply`: validate, read, plan (the plan workflow), show the plan,
+ * ask, then carry it out through the Pulumi engine; afterwards evaluate each
+ * written profile and submit those the YAML asks for. With `--plan FILE` the
+ * saved plan is applied only if recomputing it gives the same checksum.
+ * Returns the exit code; writes its report through `out`.
+ */
+import { readFile } from "node:fs/promises";
+import { EXIT, UserError } from "../errors.ts";
+import type { Config } from "../model/config.ts";
+import type { Plan } from "../model/plan.ts";
+import type { ObservedAccount } from "../model/trusthub.ts";
+import { buildPlan } from "../plan/build.ts";
+import { profilesNeedingAssignments } from "../plan/match.ts";
+import { renderText } from "../render/text.ts";
+import { readAccount } from "../state/read.ts";
+import { readManaged } from "../state/pulumi-state.ts";
+import { simulateConsoleSteps } from "../apply/console-steps.ts";
+import { runUpdate, type UpdateResult } from "../apply/engine.ts";
+import { resourceSpecs, writes } from "../apply/specs.ts";
+import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
+import { preparePlan, type PreparedPlan } from "./plan.ts";
+
+type Env = Record<string, string | undefined>;
+
+export interface ApplyOptions {
+  paths: string[];
+  env: Env;
+  cwd: string;
+  targets?: string[];
+  planFile?: string;
+  autoApprove: boolean;
+  /** Ask yes/no on a terminal; absent when there is none. */
+  confirm?: (question: string) => Promise<boolean>;
+  color?: boolean;
+  parallel?: number;
+  out: (text: string) => void;
+}
+
+async function savedChecksum(file: string): Promise<string> {
+  let saved: Partial<Plan>;
+  try {
+    saved = JSON.parse(await readFile(file, "utf8")) as Partial<Plan>;
+  } catch (e) {
+    throw new UserError("plan/file", `cannot read the saved plan ${file}: ${(e as Error).message}`);
+  }
+  if (typeof saved.checksum !== "string") {
+    throw new UserError(
+      "plan/file",
+      `${file} is not a saved plan (no checksum); save one with \`trusthub plan --out FILE\``,
+    );
+  }
+  return saved.checksum;
+}
+
+async function replan(
+  p: PreparedPlan,
+  opts: ApplyOptions,
+): Promise<{ plan: Plan; observed: ObservedAccount }> {
+  const managed = await readManaged({ env: opts.env, cwd: opts.cwd, target: p.conn.target });
+  const config: Config = p.config;
+  const observed = await readAccount(p.conn, {
+    managed,
+    assignmentsFor: (account) => profilesNeedingAssignments(config, account),
+  });
+  const plan = buildPlan(config, observed, opts.targets ? { targets: opts.targets } : {});
+  return { plan, observed };
+}
+
+function hasWork(plan: Plan): boolean {
+  return plan.actions.some((a) => writes(a) || a.submit);
+}
+
+export async function runApply(opts: ApplyOptions): Promise<number> {
+  const p = await preparePlan({
+    paths: opts.paths,
+    env: opts.env,
+    cwd: opts.cwd,
+    ...(opts.targets ? { targets: opts.targets } : {}),
+  });
+  try {
+    if (p.warnings) opts.out(p.warnings);
+    let { plan, observed } = p;
+    if (opts.planFile) {
+      const want = await savedChecksum(opts.planFile);
+      if (want !== plan.checksum) {
+        throw new UserError(
+          "plan/stale",
+          `the saved plan ${opts.planFile} is no longer true (the YAML or Trust Hub changed since it was made); ` +
+            `nothing was applied. Run \`trusthub plan\` again and review the new plan`,
+          EXIT.stalePlan,
+        );
+      }
+    }
+    const simulated = opts.planFile ? [] : await simulateConsoleSteps(p.conn, p.config, plan);
+    if (simulated.length > 0) {
+      for (const line of simulated) opts.out(`${line}\n`);
+      ({ plan, observed } = await replan(p, opts));
+    }
+    opts.out(renderText(plan, { color: opts.color ?? false }));
+    if (!hasWork(plan)) {
+      opts.out(
+        "\nNothing to change: Trust Hub already matches the configuration. No Pulumi update was run.\n",
+      );
+      return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+    }
+    if (!opts.autoApprove) {
+      if (!opts.confirm) {
+        throw new UserError(
+          "apply/confirm",
+          "apply needs a confirmation: run it in a terminal to answer the prompt, or pass --auto-approve",
+        );
+      }
+      if (!(await opts.confirm("Apply this plan?"))) {
+        opts.out("Apply cancelled; nothing was changed.\n");
+        return EXIT.ok;
+      }
+    }
+    return await carryOut(p, plan, observed, opts);
+  } finally {
+    await p.close();
+  }
+}
+
+async function carryOut(
+  p: PreparedPlan,
+  plan: Plan,
+  observed: ObservedAccount,
+  opts: ApplyOptions,
+): Promise<number> {
+  const specs = resourceSpecs(p.config, observed, plan);
+  const say = (line: string) => opts.out(`${line}\n`);
+  say("\nApplying through Pulumi:");
+  let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
+  if (specs.some((s) => s.mode === "apply")) {
+    result = await runUpdate({
+      conn: p.conn,
+      cwd: opts.cwd,
+      env: opts.env,
+      specs,
+      ...(opts.parallel ? { parallel: opts.parallel } : {}),
+      onProgress: say,
+    });
+  }
+  const byKey = new Map(result.outcomes.map((o) => [o.key, o]));
+  const failed = result.outcomes.filter((o) => !o.ok);
+  const items: SubmitItem[] = [];
+  for (const a of plan.actions) {
+    const o = byKey.get(a.key);
+    if (o && !o.ok) continue;
+    const written = o !== undefined && o.op !== "same";
+    const sid = o?.outputs?.profileSid ?? a.sid;
+    if (sid && (written || a.submit)) items.push({ action: a, sid });
+  }
+  const submitted = items.length > 0 ? await evaluateAndSubmit(p.conn, items) : [];
+  if (submitted.length > 0) say("\nEvaluation and submission:");
+  for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
+
+  const notOk = failed.length + submitted.filter((s) => !s.ok).length;
+  const count = (op: string) => result.outcomes.filter((o) => o.ok && o.op === op).length;
+  say(
+    `\nApply finished: ${count("create")} created, ${count("update")} updated, ` +
+      `${submitted.filter((s) => s.submitted).length} submitted, ${failed.length} failed` +
+      (result.stack ? ` (stack ${result.stack})` : "") +
+      ".",
+  );
+  for (const f of failed) say(`  ${f.key}: ${f.message ?? "failed"}`);
+  if (notOk > 0) return EXIT.partial;
+  return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+}
