@@ -80,7 +80,10 @@ export function mapError(e: ErrorObject): Mapped | undefined {
     }
     case "type": {
       const expected = String(p["type"]);
-      const message = `${field} must be ${TYPE_NAMES[expected] ?? expected}`;
+      // YAML reads +12025550123, 20001 or 1.0 as numbers: say how to keep them text.
+      const hint =
+        expected === "string" && typeof e.data === "number" ? " (put the value in quotes)" : "";
+      const message = `${field} must be ${TYPE_NAMES[expected] ?? expected}${hint}`;
       return { code: "schema/type", message, pointer: at, anchor: "value" };
     }
     case "enum":
