@@ -4,6 +4,8 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: number;
   readonly headers: Record<string, string>;
+  /** Twilio adds `detail` to some errors (401s). */
+  detail: string | undefined;
   constructor(status: number, code: number, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = "ApiError";
@@ -14,6 +16,7 @@ export class ApiError extends Error {
   body(): Record<string, unknown> {
     return {
       code: this.code,
+      ...(this.detail !== undefined && { detail: this.detail }),
       message: this.message,
       more_info: `https://www.twilio.com/docs/errors/${this.code}`,
       status: this.status,
@@ -34,7 +37,9 @@ export function invalidParam(name: string, why: string): ApiError {
 }
 
 export function unauthorized(message = "Authenticate"): ApiError {
-  return new ApiError(401, 20003, message);
+  const e = new ApiError(401, 20003, message);
+  e.detail = "Your AccountSid or AuthToken was incorrect.";
+  return e;
 }
 
 /** Trust Hub answers a few refusals with `code` equal to the HTTP status (reference 8.2). */

@@ -43,7 +43,11 @@ describe("authentication", () => {
     ]) {
       const r = await raw(h.em.url, auth, "GET", "/v1/CustomerProfiles");
       expect(r.status).toBe(401);
-      expect(Object.keys(r.body as object).sort()).toEqual(ERROR_KEYS);
+      expect(Object.keys(r.body as object).sort()).toEqual([
+        "code",
+        "detail",
+        ...ERROR_KEYS.slice(1),
+      ]);
       expect(r.body).toMatchObject({
         code: 20003,
         status: 401,
@@ -142,6 +146,14 @@ describe("errors", () => {
     expect((await post(ea, "ObjectSid=IT123")).status).toBe(400);
     expect((await post(ea, `ObjectSid=IT${"0".repeat(32)}`)).body.code).toBe(22205);
     expect((await post(ea, `ObjectSid=XX${"0".repeat(32)}`)).body.code).toBe(22206);
+    const ca = `/v1/CustomerProfiles/${prof.sid}/ChannelEndpointAssignments`;
+    expect(
+      (await post(ca, `ChannelEndpointType=sms&ChannelEndpointSid=PN${"0".repeat(32)}`)).status,
+    ).toBe(400);
+    const assigned = await post(`/v1/EndUsers/${prof.endUsers["business"]!}`, "");
+    expect(assigned.status).toBe(200);
+    const del = await raw(h.em.url, me, "DELETE", `/v1/EndUsers/${prof.endUsers["business"]!}`);
+    expect([del.status, del.body.code]).toEqual([400, 21644]);
     const addr = `/2010-04-01/Accounts/${h.sid}/Addresses.json`;
     expect(
       (await post(addr, "CustomerName=a&Street=b&City=c&Region=d&PostalCode=e")).body.message,
@@ -238,6 +250,18 @@ describe("paging", () => {
     );
     expect(next.body.results[0].sid).not.toBe(r.body.results[1].sid);
     expect(next.body.meta.previous_page_url).toContain("PageToken=PB");
+    // A page token stays valid after the record it names is deleted.
+    const lastOfFirst = r.body.results[1].sid as string;
+    await raw(h.em.url, me, "DELETE", `/v1/EndUsers/${lastOfFirst}`);
+    const after = await raw(
+      h.em.url,
+      me,
+      "GET",
+      new URL(r.body.meta.next_page_url as string).pathname +
+        new URL(r.body.meta.next_page_url as string).search,
+    );
+    expect(after.status).toBe(200);
+    expect(after.body.results[0].sid).toBe(next.body.results[0].sid);
     expect((await raw(h.em.url, me, "GET", "/v1/EndUserTypes")).body.meta.key).toBe(
       "end_user_types",
     );
