@@ -8,10 +8,11 @@
 import { POLICY_SIDS } from "../domain/twilio.ts";
 import { UserError } from "../errors.ts";
 import type { Config, Profile } from "../model/config.ts";
-import type { FieldChange, Fingerprints, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
+import type { Fingerprints, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
 import { PLAN_FORMAT_VERSION } from "../model/plan.ts";
 import type { ObservedAccount } from "../model/trusthub.ts";
 import { planChecksum } from "./checksum.ts";
+import { redactAction } from "./redact.ts";
 import { decideAction, type PrimaryContext } from "./decide.ts";
 import { desiredBundle } from "./desired.ts";
 import { diffBundle } from "./diff.ts";
@@ -51,7 +52,7 @@ export function buildPlan(
     match.candidates.forEach(fingerprint);
     const primarySid =
       profile.kind === "secondary"
-        ? (primary.sid ?? `primary:${config.primary?.key ?? "?"}`)
+        ? (primary.sid ?? `(known after apply: primary ${config.primary?.key ?? "profile"})`)
         : undefined;
     const desired = desiredBundle(profile, primarySid === undefined ? {} : { primarySid });
     const live =
@@ -161,13 +162,4 @@ export function summarize(actions: ProfileAction[]): PlanSummary {
     if (a.submit) s.submit += 1;
   }
   return s;
-}
-
-export function redactChange(c: FieldChange): FieldChange {
-  if (!c.sensitive) return c;
-  return { slot: c.slot, field: c.field, sensitive: true };
-}
-
-function redactAction(a: ProfileAction): ProfileAction {
-  return { ...a, changes: a.changes.map(redactChange) };
 }

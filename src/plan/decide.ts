@@ -15,7 +15,7 @@
  */
 import { isImmutableStatus, type ProfileStatus } from "../domain/twilio.ts";
 import type { Profile } from "../model/config.ts";
-import type { FieldChange, PlanNote, ProfileAction } from "../model/plan.ts";
+import type { FieldChange, ProfileAction } from "../model/plan.ts";
 import type { DesiredBundle, ObservedBundle } from "../model/trusthub.ts";
 import type { Match } from "./match.ts";
 
@@ -56,26 +56,24 @@ export function decideAction(input: DecideInput): ProfileAction {
     a.sid = observed.profile.sid;
     a.status = observed.profile.status;
   }
-  const block = (
-    code: string,
-    message: string,
-    severity: PlanNote["severity"] = "error",
-  ): ProfileAction => {
+  const block = (code: string, reason: string, message: string): ProfileAction => {
     a.action = "blocked";
-    a.notes.push({ code, severity, message });
-    a.reasons.push(message);
+    a.reasons.push(reason);
+    a.notes.push({ code, severity: "error", message });
     return a;
   };
   if (match.candidates.length > 1) {
     a.changes = [];
     return block(
       "match/duplicate",
+      "more than one live profile matches",
       `${match.candidates.length} live profiles match this friendly name and policy: ${match.candidates.join(", ")}; pin one with \`sid:\` (the other needs Twilio Support or the Console)`,
     );
   }
   if (match.via === "pinned" && match.missingSid !== undefined) {
     block(
       "match/pinned-missing",
+      "the pinned profile is not in this account",
       `pinned profile ${match.missingSid} does not exist in this account`,
     );
     if (profile.kind === "secondary") {
@@ -91,6 +89,7 @@ export function decideAction(input: DecideInput): ProfileAction {
   if (observed !== undefined && observed.profile.policySid !== input.desired.profile.policySid) {
     return block(
       "match/policy",
+      "the live profile has another policy",
       `live profile ${observed.profile.sid} has policy ${observed.profile.policySid}, not ${input.desired.profile.policySid}; a profile's policy cannot change`,
     );
   }
@@ -223,7 +222,7 @@ function immutable(a: ProfileAction, match: Match): ProfileAction {
 
 function prerequisite(a: ProfileAction, message: string): ProfileAction {
   a.action = "blocked";
-  a.reasons.push(message);
+  a.reasons.push("a prerequisite is missing: the primary profile");
   a.notes.push({ code: "prerequisite/primary", severity: "error", message });
   return a;
 }

@@ -1,0 +1,20 @@
+/**
+ * The exit code of `trusthub plan`. Without --detailed-exitcode a plan that
+ * was computed exits 0 whatever it holds (errors exit 1 elsewhere). With it:
+ *   3 (EXIT.blocked) when any action is blocked: a human must act (Console
+ *     step, duplicate, missing prerequisite); it wins over 2 because it is
+ *     the one CI cannot resolve by applying;
+ *   2 (EXIT.changes) when apply has work (create, update, adopt, delete,
+ *     submit) or the YAML drifted from an immutable profile (skip);
+ *   0 when Trust Hub matches the configuration.
+ */
+import { EXIT, type ExitCode } from "../errors.ts";
+import type { Plan } from "../model/plan.ts";
+
+export function planExitCode(plan: Plan, detailed: boolean): ExitCode {
+  if (!detailed) return EXIT.ok;
+  const s = plan.summary;
+  if (s.blocked > 0) return EXIT.blocked;
+  if (s.create + s.update + s.adopt + s.delete + s.submit + s.skip > 0) return EXIT.changes;
+  return EXIT.ok;
+}

@@ -1,0 +1,123 @@
+/**
+ * What every plan renderer shares: action markers and labels, the summary
+ * sentence, which profiles are worth showing, and how a field change reads.
+ * Pure.
+ */
+import type { ActionKind, FieldChange, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
+import type { TargetInfo } from "../model/trusthub.ts";
+
+export const ACTION_MARKER: Record<ActionKind, string> = {
+  create: "+",
+  update: "~",
+  delete: "-",
+  adopt: "<",
+  skip: "/",
+  blocked: "!",
+  "no-op": "=",
+};
+
+export const ACTION_LEGEND: Record<ActionKind, string> = {
+  create: "create",
+  update: "update in place",
+  delete: "delete",
+  adopt: "adopt (take over a live profile apply has never managed)",
+  skip: "skip: immutable in its status; drift shown, nothing written",
+  blocked: "blocked: needs the Twilio Console or a prerequisite",
+  "no-op": "unchanged",
+};
+
+/** Order of actions in legends and tables. */
+export const ACTION_ORDER: ActionKind[] = [
+  "create",
+  "update",
+  "adopt",
+  "delete",
+  "skip",
+  "blocked",
+  "no-op",
+];
+
+export function targetLine(t: TargetInfo): string {
+  const kind =
+    t.kind === "sandbox" ? "embedded sandbox" : t.kind === "emulator" ? "emulator" : "Twilio";
+  return `${kind} ${t.url} (account ${t.accountSid})`;
+}
+
+/** Whether the plan holds anything for apply to do or for a human to look at. */
+export function hasChanges(s: PlanSummary): boolean {
+  return s.create + s.update + s.adopt + s.delete + s.submit > 0;
+}
+
+/** Profiles the detailed sections show: everything except quiet no-ops. */
+export function isShown(a: ProfileAction): boolean {
+  return a.action !== "no-op" || a.submit || a.notes.some((n) => n.severity !== "info");
+}
+
+export function actionTitle(a: ProfileAction): string {
+  const role =
+    a.kind === "secondary"
+      ? "secondary"
+      : a.kind === "primary-individual"
+        ? "primary (individual)"
+        : "primary";
+  const status = a.status ? ` [${a.status}]` : "";
+  const sid = a.sid ? ` ${a.sid}` : "";
+  const submit = a.submit ? ", then submit for review" : "";
+  return `${role} ${a.key}${sid}${status}: ${a.action}${submit}`;
+}
+
+export function summaryLine(plan: Plan): string {
+  const s = plan.summary;
+  if (!hasChanges(s) && s.blocked === 0 && s.skip === 0)
+    return "No changes. Trust Hub matches the configuration.";
+  const writes = [
+    `${s.create} to create`,
+    `${s.update} to update`,
+    `${s.adopt} to adopt`,
+    ...(s.delete > 0 ? [`${s.delete} to delete`] : []),
+    `${s.submit} to submit`,
+  ].join(", ");
+  const other = [
+    `${s.skip} skipped (immutable)`,
+    `${s.blocked} blocked`,
+    `${s["no-op"]} unchanged`,
+  ].join(", ");
+  return `Plan: ${writes}; ${other}.`;
+}
+
+export type FieldMark = "+" | "-" | "~";
+
+/**
+ * + addition, - removal, ~ change. A redacted change has no values to tell
+ * by; whole objects are only ever added or removed together with their
+ * (public) friendly_name, so the slot's friendly_name change tells.
+ */
+export function fieldMark(c: FieldChange, all: FieldChange[] = []): FieldMark {
+  if (c.before === undefined && c.after !== undefined) return "+";
+  if (c.after === undefined && c.before !== undefined) return "-";
+  if (c.before === undefined && c.after === undefined) {
+    const name = all.find((o) => o.slot === c.slot && o.field === "friendly_name" && !o.sensitive);
+    if (name !== undefined && name !== c) return fieldMark(name);
+  }
+  return "~";
+}
+
+export function fieldLabel(c: FieldChange): string {
+  return `${c.slot}.${c.field}`;
+}
+
+/** A value as it reads in a plan: quoted, with control characters escaped. */
+export function quote(v: string): string {
+  return JSON.stringify(v);
+}
+
+/** Long or multi-line values are shown as a diff rather than old -> new. */
+export function isLong(c: FieldChange): boolean {
+  const b = c.before ?? "";
+  const a = c.after ?? "";
+  return b.includes("\n") || a.includes("\n") || b.length + a.length > 120;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

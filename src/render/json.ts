@@ -1,0 +1,76 @@
+/**
+ * Plan -> JSON, documented by schemas/plan.schema.json (format_version 1).
+ * Keys are written in one fixed order and absent optional values as null, so
+ * the same plan always gives the same bytes and consumers see every key.
+ * Change values are omitted (not null) when there is none: `before` is absent
+ * for additions, `after` for removals, both for redacted sensitive fields.
+ * Pure; the caller redacts (plans are redacted unless --show-sensitive).
+ */
+import type { FieldChange, Plan, ProfileAction } from "../model/plan.ts";
+
+export function renderJson(plan: Plan): string {
+  const s = plan.summary;
+  const out = {
+    format_version: plan.format_version,
+    target: { kind: plan.target.kind, url: plan.target.url, accountSid: plan.target.accountSid },
+    summary: {
+      create: s.create,
+      update: s.update,
+      adopt: s.adopt,
+      "no-op": s["no-op"],
+      skip: s.skip,
+      blocked: s.blocked,
+      delete: s.delete,
+      submit: s.submit,
+    },
+    actions: plan.actions.map(action),
+    fingerprints: Object.fromEntries(
+      Object.keys(plan.fingerprints)
+        .sort()
+        .map((sid) => {
+          const f = plan.fingerprints[sid]!;
+          return [sid, { status: f.status, dateUpdated: f.dateUpdated }];
+        }),
+    ),
+    checksum: plan.checksum,
+  };
+  return `${JSON.stringify(out, null, 2)}\n`;
+}
+
+function action(a: ProfileAction): Record<string, unknown> {
+  return {
+    key: a.key,
+    kind: a.kind,
+    action: a.action,
+    sid: a.sid ?? null,
+    status: a.status ?? null,
+    submit: a.submit,
+    reasons: [...a.reasons],
+    changes: a.changes.map(change),
+    consoleSteps: [...a.consoleSteps],
+    notes: a.notes.map((n) => ({ code: n.code, severity: n.severity, message: n.message })),
+  };
+}
+
+function change(c: FieldChange): Record<string, unknown> {
+  const out: Record<string, unknown> = { slot: c.slot, field: c.field, sensitive: c.sensitive };
+  if (c.before !== undefined) out["before"] = c.before;
+  if (c.after !== undefined) out["after"] = c.after;
+  return out;
+}
+
+/** Reads a plan written by renderJson back (for apply --plan); throws on anything else. */
+export function parsePlanJson(text: string): Plan {
+  const data = JSON.parse(text) as Record<string, unknown>;
+  if (data["format_version"] !== 1) throw new Error("not a trusthub plan file (format_version 1)");
+  const actions = (data["actions"] as Record<string, unknown>[]).map((a) => {
+    const out = { ...a } as unknown as ProfileAction & {
+      sid?: string | null;
+      status?: string | null;
+    };
+    if (out.sid === null) delete out.sid;
+    if (out.status === null) delete out.status;
+    return out;
+  });
+  return { ...(data as unknown as Plan), actions };
+}

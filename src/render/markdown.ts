@@ -1,0 +1,135 @@
+/**
+ * Plan -> GitHub-flavoured markdown for pull-request comments: a hidden marker
+ * line (so CI can find and update its previous comment), the summary, a
+ * count table, then one collapsible <details> section per profile worth
+ * showing. Kept under MAX_MARKDOWN characters: sections that do not fit are
+ * collapsed into a closing note. Sensitive values read "(sensitive)". Pure.
+ */
+import { diffLines } from "diff";
+import type { FieldChange, Plan, ProfileAction } from "../model/plan.ts";
+import {
+  ACTION_MARKER,
+  ACTION_ORDER,
+  actionTitle,
+  fieldMark,
+  isShown,
+  plural,
+  summaryLine,
+} from "./common.ts";
+
+/** GitHub caps comments at 65,536 characters; stay well below. */
+export const MAX_MARKDOWN = 60_000;
+
+export function planMarker(plan: Plan): string {
+  return `<!-- trusthub-plan target=${plan.target.kind}:${plan.target.accountSid} -->`;
+}
+
+export function renderMarkdown(plan: Plan, opts: { limit?: number } = {}): string {
+  const limit = opts.limit ?? MAX_MARKDOWN;
+  const t = plan.target;
+  const head = [
+    planMarker(plan),
+    "### Trust Hub plan",
+    "",
+    `**${summaryLine(plan)}**`,
+    "",
+    `Target: ${t.kind === "sandbox" ? "embedded sandbox" : t.kind} \`${t.url}\`, account \`${t.accountSid}\``,
+    "",
+    "| Action | Profiles |",
+    "| --- | ---: |",
+    ...ACTION_ORDER.map((k) => `| ${ACTION_MARKER[k]} ${k} | ${plan.summary[k]} |`),
+    `| submit for review | ${plan.summary.submit} |`,
+    "",
+  ].join("\n");
+  const shown = plan.actions.filter(isShown);
+  const sections = shown.map(section);
+  const tail = (n: number): string =>
+    `> ${plural(n, "more profile")} not shown to keep this comment under ${limit.toLocaleString("en-US")} characters: run \`trusthub plan\` or see the JSON plan for all of them (${shown
+      .slice(shown.length - n)
+      .map((a) => `\`${a.key}\` ${a.action}`)
+      .slice(0, 20)
+      .join(", ")}${n > 20 ? ", …" : ""}).\n`;
+  const checksum = `\n<sub>checksum \`${plan.checksum}\`</sub>\n`;
+  let body = head;
+  let i = 0;
+  for (; i < sections.length; i++) {
+    const s = sections[i]!;
+    const rest = sections.length - i - 1;
+    const reserve = rest > 0 ? tail(rest).length + 400 : 0;
+    if (body.length + s.length + reserve + checksum.length > limit) break;
+    body += s;
+  }
+  if (i < sections.length) body += `\n${tail(sections.length - i)}`;
+  return body + checksum;
+}
+
+function section(a: ProfileAction): string {
+  const n = a.changes.length;
+  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${html(actionTitle(a).slice(actionTitle(a).indexOf(":") + 2))}${n > 0 ? ` (${plural(n, "field")})` : ""}`;
+  const lines = [`<details><summary>${summary}</summary>`, ""];
+  const kind =
+    a.kind === "secondary"
+      ? "secondary"
+      : a.kind === "primary-individual"
+        ? "primary (individual)"
+        : "primary";
+  lines.push(
+    `${kind}${a.sid ? ` \`${a.sid}\`` : ""}${a.status ? `, status \`${a.status}\`` : ""}`,
+    "",
+  );
+  for (const r of a.reasons) lines.push(`- ${md(r)}`);
+  if (a.reasons.length > 0) lines.push("");
+  if (n > 0) {
+    lines.push("| | Object | Field | Before | After |", "| --- | --- | --- | --- | --- |");
+    const long: FieldChange[] = [];
+    for (const c of a.changes) {
+      const mark = fieldMark(c, a.changes);
+      const redacted = c.before === undefined && c.after === undefined;
+      const cell = (v: string | undefined, absent: string): string =>
+        redacted ? "_(sensitive)_" : v === undefined ? absent : value(v);
+      if (!redacted && ((c.before ?? "").includes("\n") || (c.after ?? "").includes("\n")))
+        long.push(c);
+      lines.push(
+        `| ${mark} | ${c.slot} | \`${c.field}\` | ${cell(c.before, "")} | ${cell(c.after, "_(removed)_")} |`,
+      );
+    }
+    lines.push("");
+    for (const c of long) {
+      lines.push(`\`${c.slot}.${c.field}\`:`, "", "```diff");
+      for (const part of diffLines(c.before ?? "", c.after ?? "")) {
+        const sign = part.added ? "+" : part.removed ? "-" : " ";
+        for (const l of part.value.replace(/\n$/, "").split("\n"))
+          lines.push(`${sign} ${l.replace(/```/g, "ʼʼʼ")}`);
+      }
+      lines.push("```", "");
+    }
+  }
+  if (a.consoleSteps.length > 0) {
+    lines.push("**Console steps** (only the Twilio Console can do these):", "");
+    a.consoleSteps.forEach((s, i) => lines.push(`${i + 1}. ${md(s)}`));
+    lines.push("");
+  }
+  for (const note of a.notes) {
+    const icon = note.severity === "error" ? "❌" : note.severity === "warning" ? "⚠️" : "ℹ️";
+    lines.push(`- ${icon} \`${note.code}\` ${md(note.message)}`);
+  }
+  if (a.notes.length > 0) lines.push("");
+  lines.push("</details>", "");
+  return `${lines.join("\n")}\n`;
+}
+
+/** A value in a table cell: code span, pipes and line breaks escaped, long ones cut. */
+function value(v: string): string {
+  if (v === "") return "_(empty)_";
+  const oneLine = v.length > 200 ? `${v.slice(0, 200)}…` : v;
+  const text = oneLine.replace(/\r?\n/g, "⏎").replace(/\|/g, "\\|").replace(/`/g, "ˋ");
+  return `\`${text}\``;
+}
+
+function md(text: string): string {
+  return html(text).replace(/\|/g, "\\|");
+}
+
+function html(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
