@@ -186,6 +186,29 @@ describe("deterministic SIDs and persistence", () => {
     }
   });
 
+  it("has every acknowledged write on disk before the reply", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "th-emu-"));
+    const dataFile = join(dir, "state.json");
+    const hh = await harness({ dataFile });
+    try {
+      const made = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          hh.client.trusthub.v1.endUsers.create({
+            type: "authorized_representative_1",
+            friendlyName: `d${i}`,
+          }),
+        ),
+      );
+      const snap = JSON.parse(await readFile(dataFile, "utf8")) as { endUsers: { sid: string }[] };
+      const stored = new Set(snap.endUsers.map((u) => u.sid));
+      expect(made.filter((u) => !stored.has(u.sid))).toEqual([]);
+      const writes = ((await hh.controls.stats())["persist"] as { writes: number }).writes;
+      expect(writes).toBeLessThan(21); // group commit: concurrent writes share file replaces
+    } finally {
+      await hh.em.close();
+    }
+  });
+
   it("keeps objects, accounts and API keys across a restart", async () => {
     const dir = await mkdtemp(join(tmpdir(), "th-emu-"));
     const dataFile = join(dir, "state.json");
