@@ -68,7 +68,7 @@ describe("warnings", () => {
     expect(await validate(["b.yaml"], io)).toBe(0);
     expect(io.err).toContain("b.yaml:24:5: warning rule/single-representative: ");
     expect(io.err).toContain("b.yaml:4:5: warning rule/primary-undeclared: ");
-    expect(io.out).toBe("valid: 0 primary, 1 secondary in 1 file (2 warnings)\n");
+    expect(io.out).toBe("valid: 0 primaries, 1 secondary in 1 file (2 warnings)\n");
   });
 });
 

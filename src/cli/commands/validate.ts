@@ -50,9 +50,9 @@ async function validate(paths: string[], options: ValidateOptions, io: Io): Prom
   const files = plural(result.sources.size, "file");
   const warned = plural(warnings, "warning");
   if (result.config) {
-    const primaries = result.config.primary ? 1 : 0;
+    const primaries = plural(result.config.primary ? 1 : 0, "primary", "primaries");
     const secondaries = plural(result.config.secondaries.length, "secondary", "secondaries");
-    io.stdout(`valid: ${primaries} primary, ${secondaries} in ${files} (${warned})\n`);
+    io.stdout(`valid: ${primaries}, ${secondaries} in ${files} (${warned})\n`);
     return EXIT.ok;
   }
   io.stderr(`invalid: ${plural(errors, "error")}, ${warned} in ${files}\n`);
