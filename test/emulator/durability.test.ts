@@ -23,8 +23,9 @@ function launch(dataFile: string): Promise<{ child: ChildProcess; url: string }>
     let err = "";
     child.stdout.on("data", (c: Buffer) => {
       out += c.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1]! });
+      const m = /listening on (http:\/\/\S+)\naccount sid: (AC\w+)\nauth token: +(\w+)\n/.exec(out);
+      if (m && m[2] === SANDBOX_ACCOUNT.sid && m[3] === SANDBOX_ACCOUNT.token)
+        resolve({ child, url: m[1]! });
     });
     child.stderr.on("data", (c: Buffer) => (err += c.toString()));
     child.on("exit", (code) => reject(new Error(`emulator exited ${code}: ${err}`)));

@@ -1,0 +1,37 @@
+/** `trusthub emulator` flag handling, in-process. */
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.ts";
+import type { Io } from "../../src/cli/io.ts";
+
+function memoryIo(): Io & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+    env: {},
+    cwd: process.cwd(),
+    isTTY: false,
+  };
+  return io;
+}
+
+describe("trusthub emulator flags", () => {
+  it.each([
+    ["--account", "nope"],
+    ["--account", "AC123:token"],
+    ["--port", "-1"],
+    ["--review-delay", "soon"],
+  ])("refuses %s %s", async (flag, value) => {
+    const io = memoryIo();
+    expect(await run(["node", "trusthub", "emulator", flag, value], io)).toBe(1);
+    expect(io.err).toMatch(/error: option/);
+  });
+
+  it("documents its flags", async () => {
+    const io = memoryIo();
+    expect(await run(["node", "trusthub", "emulator", "--help"], io)).toBe(0);
+    for (const flag of ["--port", "--data", "--account", "--review-delay", "--deterministic"])
+      expect(io.out).toContain(flag);
+  });
+});
