@@ -5,6 +5,7 @@
  * `adopt` action; two name matches are a duplicate, reported with both SIDs.
  * Pure.
  */
+import { POLICY_SIDS } from "../domain/twilio.ts";
 import type { Config, Profile } from "../model/config.ts";
 import type { ManagedRecord, ObservedAccount } from "../model/trusthub.ts";
 import { policySidFor } from "./desired.ts";
@@ -84,8 +85,9 @@ function nameKey(friendlyName: string, policySid: string): string {
 
 /**
  * Live profiles whose entity assignments the planner needs: name matches it
- * would adopt, pinned profiles apply has no record of, and managed profiles
- * whose record is incomplete or points at objects that are gone. Everything
+ * would adopt, pinned profiles apply has no record of, managed profiles
+ * whose record is incomplete or points at objects that are gone, and, when
+ * secondaries are declared without their primary, the live business primary. Everything
  * else is read from the account-wide lists, so a no-change plan costs no
  * per-profile request.
  */
@@ -95,6 +97,13 @@ export function profilesNeedingAssignments(config: Config, account: ObservedAcco
   for (const [, m] of matchProfiles(declaredProfiles(config), index)) {
     if (m.sid === undefined) continue;
     if (m.record === undefined || !isManagedRecordComplete(index, m.record)) need.add(m.sid);
+  }
+  // Secondaries with no declared primary hang off the account's live business
+  // primary: its business identity decides whether they can be created.
+  if (config.primary === undefined && config.secondaries.length > 0) {
+    for (const p of account.profiles) {
+      if (p.policySid === POLICY_SIDS.primaryBusiness) need.add(p.sid);
+    }
   }
   return [...need].sort();
 }

@@ -7,15 +7,7 @@
  */
 import { diffLines } from "diff";
 import type { FieldChange, Plan, ProfileAction } from "../model/plan.ts";
-import {
-  ACTION_MARKER,
-  ACTION_ORDER,
-  actionTitle,
-  fieldMark,
-  isShown,
-  plural,
-  summaryLine,
-} from "./common.ts";
+import { ACTION_MARKER, ACTION_ORDER, fieldMark, isShown, plural, summaryLine } from "./common.ts";
 
 /** GitHub caps comments at 65,536 characters; stay well below. */
 export const MAX_MARKDOWN = 60_000;
@@ -39,6 +31,7 @@ export function renderMarkdown(plan: Plan, opts: { limit?: number } = {}): strin
     "| --- | ---: |",
     ...ACTION_ORDER.map((k) => `| ${ACTION_MARKER[k]} ${k} | ${plan.summary[k]} |`),
     `| submit for review | ${plan.summary.submit} |`,
+    "",
     "",
   ].join("\n");
   const shown = plan.actions.filter(isShown);
@@ -65,7 +58,8 @@ export function renderMarkdown(plan: Plan, opts: { limit?: number } = {}): strin
 
 function section(a: ProfileAction): string {
   const n = a.changes.length;
-  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${html(actionTitle(a).slice(actionTitle(a).indexOf(":") + 2))}${n > 0 ? ` (${plural(n, "field")})` : ""}`;
+  const what = `${a.action}${a.submit ? ", then submit for review" : ""}`;
+  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}`;
   const lines = [`<details><summary>${summary}</summary>`, ""];
   const kind =
     a.kind === "secondary"
