@@ -5,9 +5,7 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Engine } from "./engine.ts";
-import { ApiError } from "./errors.ts";
-import { loadDataFile, Persister } from "./persist.ts";
+import { openState } from "./boot.ts";
 import { Router } from "./router.ts";
 import { addressRoutes } from "./routes/addresses.ts";
 import { assignmentRoutes } from "./routes/assignments.ts";
@@ -16,9 +14,8 @@ import { evaluationRoutes } from "./routes/evaluations.ts";
 import { objectRoutes } from "./routes/objects.ts";
 import { profileRoutes } from "./routes/profiles.ts";
 import { sandboxRoutes } from "./sandbox/routes.ts";
-import { createHandler, type Exchange } from "./server.ts";
+import { clientErrorHandler, createHandler, type Exchange } from "./server.ts";
 import { isSid } from "./sids.ts";
-import type { Snapshot } from "./store.ts";
 
 export type { Exchange } from "./server.ts";
 
@@ -62,35 +59,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       throw new Error(`emulator account ${a.sid}: not an AC SID (AC + 32 hex digits)`);
     if (a.token === "") throw new Error(`emulator account ${a.sid}: empty auth token`);
   }
-  const engine = new Engine({
-    ...(opts.deterministic !== undefined && { deterministic: opts.deterministic }),
-    ...(opts.now !== undefined && { now: opts.now }),
-    ...(opts.reviewDelayMs !== undefined && { reviewDelayMs: opts.reviewDelayMs }),
-  });
-  let persister: Persister | null = null;
-  if (opts.dataFile !== undefined) {
-    const loaded = await loadDataFile(opts.dataFile);
-    if (loaded !== undefined) {
-      const snap = loaded as Snapshot;
-      engine.store.restore(snap);
-      engine.sids.counters = snap.sidCounters ?? {};
-    }
-    persister = new Persister(
-      opts.dataFile,
-      () => JSON.stringify(engine.store.snapshot(engine.sids.counters)),
-      () => engine.store.version,
-    );
-  }
-  for (const a of accounts) engine.store.addAccount({ sid: a.sid, token: a.token, keys: [] });
-  engine.store.touch();
-  if (persister) {
-    const p = persister;
-    await p.flush();
-    engine.persistStats = p.stats;
-    engine.onBackgroundChange = () => void p.flush().catch(() => undefined);
-  }
-  engine.resumeReviews();
-
+  const { engine, persister, unlock } = await openState(opts, accounts);
   const api = new Router();
   profileRoutes(api);
   assignmentRoutes(api);
@@ -105,27 +74,21 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     { keepAliveTimeout: 5000 },
     createHandler({ engine, api, sandbox, persister, onExchange: opts.onExchange }),
   );
-  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
-    // Requests Node's parser refuses (URL or headers too long, bad framing) still get Twilio's body.
-    const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
-    const body = JSON.stringify(
-      new ApiError(status, 20001, `Malformed request (${err.code ?? "error"})`).body(),
-    );
-    if (socket.writable) {
-      socket.end(
-        `HTTP/1.1 ${status} ${status === 431 ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
-          `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
-    } else socket.destroy();
-  });
+  server.on("clientError", clientErrorHandler);
   const host = opts.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(opts.port ?? 0, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    engine.close();
+    await unlock();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const shownHost =
     host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host.includes(":") ? `[${host}]` : host;
@@ -141,6 +104,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           server.closeAllConnections();
         });
         await persister?.flush();
+        await unlock();
       })()),
   };
 }

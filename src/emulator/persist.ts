@@ -5,7 +5,7 @@
  * replace: write a temp file, fsync it, rename over the data file, fsync the
  * directory. A crash at any moment leaves either the old or the new file.
  */
-import { open, readFile, readdir, rename, unlink } from "node:fs/promises";
+import { mkdir, open, readFile, readdir, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export interface PersistStats {
@@ -118,5 +118,39 @@ export async function loadDataFile(file: string): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (e) {
     throw new Error(`emulator data file ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * One emulator per data file: `<file>.lock` holds the owner's pid. A lock
+ * left by a dead process (kill -9) is taken over.
+ */
+export async function lockDataFile(file: string): Promise<() => Promise<void>> {
+  await mkdir(dirname(file), { recursive: true });
+  const lock = `${file}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fh = await open(lock, "wx", 0o600);
+      await fh.writeFile(String(process.pid));
+      await fh.close();
+      return () => unlink(lock).catch(() => undefined);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+        throw new Error(`emulator data file ${file} is in use by process ${pid} (lock ${lock})`);
+      }
+      await unlink(lock).catch(() => undefined);
+    }
+  }
+  throw new Error(`could not lock emulator data file ${file}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
 }

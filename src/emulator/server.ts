@@ -3,6 +3,7 @@
  * durable persistence before answering, request log, and Twilio's headers.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { randomBytes } from "node:crypto";
 import { authenticate } from "./auth.ts";
 import type { Engine } from "./engine.ts";
@@ -134,4 +135,21 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     ...headers,
   });
   res.end(text);
+}
+
+/** Requests Node's parser refuses (URL or headers too long, bad framing) still get Twilio's body. */
+export function clientErrorHandler(err: NodeJS.ErrnoException, socket: Duplex): void {
+  const status = err.code === "HPE_HEADER_OVERFLOW" ? 431 : 400;
+  const reason = status === 431 ? "Request Header Fields Too Large" : "Bad Request";
+  const body = JSON.stringify(
+    new ApiError(status, 20001, `Malformed request (${err.code ?? "error"})`).body(),
+  );
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator } from "../../src/emulator/index.ts";
 import {
   harness,
   isvPrimary,
@@ -207,6 +208,16 @@ describe("deterministic SIDs and persistence", () => {
     } finally {
       await hh.em.close();
     }
+  });
+
+  it("locks the data file to one emulator, creating its directory", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "th-emu-"));
+    const dataFile = join(dir, "nested", "deeper", "state.json");
+    const first = await startEmulator({ dataFile });
+    await expect(startEmulator({ dataFile })).rejects.toThrow(/in use by process/);
+    await first.close();
+    const second = await startEmulator({ dataFile });
+    await second.close();
   });
 
   it("keeps objects, accounts and API keys across a restart", async () => {
