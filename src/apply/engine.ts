@@ -16,7 +16,7 @@ import {
 } from "@pulumi/pulumi/automation/index.js";
 import { EXIT, UserError } from "../errors.ts";
 import type { Connection } from "../model/trusthub.ts";
-import { engineEnv, PROJECT_NAME, stackName } from "./engine-env.ts";
+import { backendUrl, engineEnv, PROJECT_NAME, stackName } from "./engine-env.ts";
 import type { ProfileInputs, ProfileOutputs } from "./inputs.ts";
 import { describeLock, parseLock, staleLock } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
@@ -165,7 +165,7 @@ export async function runUpdate(req: UpdateRequest): Promise<UpdateResult> {
       "pulumi/locked",
       `stack ${stack.name} is locked: ${lock ? describeLock(lock) : "another update is in progress"}. ` +
         `Wait for that apply to finish. If no apply is running (a crashed one left the lock), clear it with ` +
-        `\`PULUMI_BACKEND_URL=<backend> pulumi cancel --stack ${stack.name} --yes\`` +
+        `\`PULUMI_BACKEND_URL=${backendUrl(req.env, req.cwd)} pulumi cancel --stack ${stack.name} --yes\`` +
         (lock?.file ? ` or delete ${lock.file}` : ""),
       EXIT.locked,
     );

@@ -5,6 +5,7 @@
  * a process that no longer exists (e.g. an apply killed with SIGKILL).
  */
 import { hostname } from "node:os";
+import { fileURLToPath } from "node:url";
 
 export interface LockInfo {
   file?: string;
@@ -15,9 +16,11 @@ export interface LockInfo {
 }
 
 export function parseLock(message: string): LockInfo | undefined {
-  const m = /(\S+\.json): created by (\S+?)@(\S+) \(pid (\d+)\) at (\S+)/.exec(message);
+  const m = /(\S+?\.json)(?:\?\S*)?: created by (\S+?)@(\S+) \(pid (\d+)\) at (\S+)/.exec(message);
   if (!m) return undefined;
-  return { file: m[1]!, user: m[2]!, host: m[3]!, pid: Number(m[4]), at: m[5]! };
+  const raw = m[1]!;
+  const file = raw.startsWith("file://") ? fileURLToPath(raw) : raw;
+  return { file, user: m[2]!, host: m[3]!, pid: Number(m[4]), at: m[5]! };
 }
 
 export function describeLock(l: LockInfo): string {

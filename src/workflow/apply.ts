@@ -157,9 +157,14 @@ async function carryOut(
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
 
   const notOk = failed.length + submitted.filter((s) => !s.ok).length;
-  const count = (op: string) => result.outcomes.filter((o) => o.ok && o.op === op).length;
+  const actionOf = new Map(plan.actions.map((a) => [a.key, a.action]));
+  const count = (op: string, action?: string) =>
+    result.outcomes.filter(
+      (o) => o.ok && o.op === op && (action === undefined || actionOf.get(o.key) === action),
+    ).length;
   say(
-    `\nApply finished: ${count("create")} created, ${count("update")} updated, ` +
+    `\nApply finished: ${count("create") - count("create", "adopt")} created, ` +
+      `${count("create", "adopt")} adopted, ${count("update")} updated, ` +
       `${submitted.filter((s) => s.submitted).length} submitted, ${failed.length} failed` +
       (result.stack ? ` (stack ${result.stack})` : "") +
       ".",

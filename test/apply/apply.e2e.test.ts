@@ -1,0 +1,270 @@
+/**
+ * `trusthub apply` end to end: the real CLI in a child process, the real
+ * Pulumi CLI (scripts/pulumi-cli.sh) with a file backend, the emulator as
+ * Trust Hub. The steps share one emulator and one stack and run in order
+ * (Pulumi starts slowly; each step builds on the state the previous one left).
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type EmulatorHandle, type Exchange } from "../../src/emulator/index.ts";
+import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+import { EXIT } from "../../src/errors.ts";
+import { loadConfig } from "../../src/config/index.ts";
+import { desiredBundle } from "../../src/plan/desired.ts";
+import { createClient } from "../../src/state/client.ts";
+import { preparePlan } from "../../src/workflow/plan.ts";
+import { readManaged } from "../../src/state/pulumi-state.ts";
+import { ROOT } from "./fixtures.ts";
+import { reconcile } from "../../src/apply/reconcile.ts";
+import type { Connection } from "../../src/model/trusthub.ts";
+import { editYaml, isvCopy, runCli } from "./cli.ts";
+
+let emu: EmulatorHandle;
+let ctl: SandboxControls;
+let env: Record<string, string>;
+let cwd: string;
+let dir: string;
+const exchanges: Exchange[] = [];
+let onExchange: ((e: Exchange) => void) | undefined;
+
+const apply = (...extra: string[]) => runCli(["apply", dir, "--auto-approve", ...extra], cwd, env);
+
+function connection(): Connection {
+  const accountSid = env["TWILIO_ACCOUNT_SID"]!;
+  return {
+    target: { kind: "emulator", url: emu.url, accountSid },
+    username: accountSid,
+    password: env["TWILIO_AUTH_TOKEN"]!,
+  };
+}
+
+async function managed() {
+  return readManaged({
+    env,
+    cwd,
+    target: { kind: "emulator", url: emu.url, accountSid: env["TWILIO_ACCOUNT_SID"]! },
+  });
+}
+
+/** Writes (POST/DELETE) sent to Trust Hub since `from`, evaluations left out. */
+function writesSince(from: number): string[] {
+  return exchanges
+    .slice(from)
+    .filter(
+      (e) =>
+        e.method !== "GET" && !e.path.startsWith("/__sandbox") && !e.path.endsWith("/Evaluations"),
+    )
+    .map((e) => `${e.method} ${e.path}`);
+}
+
+async function plan() {
+  const p = await preparePlan({ paths: [dir], env, cwd });
+  await p.close();
+  return p.plan;
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({ onExchange: (e) => (exchanges.push(e), onExchange?.(e)) });
+  const acct = emu.accounts[0]!;
+  ctl = sandboxControls(emu.url, acct.sid, acct.token);
+  cwd = mkdtempSync(join(tmpdir(), "trusthub-apply-"));
+  dir = isvCopy();
+  env = {
+    TRUSTHUB_API_URL: emu.url,
+    TWILIO_ACCOUNT_SID: acct.sid,
+    TWILIO_AUTH_TOKEN: acct.token,
+    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+  };
+  // The Console step: an approved ISV primary holding exactly the YAML's data.
+  const config = (await loadConfig([dir], { env: {}, cwd: ROOT })).config!;
+  const primary = desiredBundle(config.primary!, {});
+  const created = await ctl.createPrimary({
+    friendlyName: primary.profile.friendlyName,
+    submit: false,
+  });
+  await reconcile(createClient(connection()), connection().target, primary, undefined, {
+    adoptSid: created.sid,
+  });
+  await ctl.setStatus(created.sid, "twilio-approved");
+}, 120_000);
+
+afterAll(async () => {
+  await emu?.close();
+});
+
+describe("trusthub apply against the emulator with the real Pulumi engine", () => {
+  it("creates everything on a fresh account, submits what is asked, then the plan is empty", async () => {
+    const r = await apply();
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toMatch(
+      /Apply finished: 3 created, 1 adopted, 0 updated, 2 submitted, 0 failed/,
+    );
+    const p = await plan();
+    const { create, update, adopt, submit, skip, blocked } = p.summary;
+    expect({ create, update, adopt, submit, skip, blocked }).toEqual({
+      create: 0,
+      update: 0,
+      adopt: 0,
+      submit: 0,
+      skip: 0,
+      blocked: 0,
+    });
+    // Field by field: what the emulator stores equals what the YAML declares.
+    const config = (await loadConfig([dir], { env: {}, cwd: ROOT })).config!;
+    const records = await managed();
+    const c = createClient({
+      target: { kind: "emulator", url: emu.url, accountSid: env["TWILIO_ACCOUNT_SID"]! },
+      username: env["TWILIO_ACCOUNT_SID"]!,
+      password: env["TWILIO_AUTH_TOKEN"]!,
+    });
+    for (const s of config.secondaries) {
+      const rec = records[s.key]!;
+      const d = desiredBundle(s, {});
+      const prof = await c.trusthub.v1.customerProfiles(rec.profileSid).fetch();
+      expect([prof.friendlyName, prof.email, prof.status]).toEqual([
+        d.profile.friendlyName,
+        d.profile.email,
+        s.submit ? "pending-review" : "draft",
+      ]);
+      for (const u of d.endUsers) {
+        const live = await c.trusthub.v1.endUsers(rec.endUsers[u.slot]!).fetch();
+        expect({
+          type: live.type,
+          name: live.friendlyName,
+          attributes: live.attributes as unknown,
+        }).toEqual({
+          type: u.type,
+          name: u.friendlyName,
+          attributes: u.attributes,
+        });
+      }
+      const a = await c.api.v2010.account.addresses(rec.addressSid!).fetch();
+      expect([
+        a.friendlyName,
+        a.customerName,
+        a.street,
+        a.streetSecondary ?? "",
+        a.city,
+        a.region,
+        a.postalCode,
+        a.isoCountry,
+      ]).toEqual([
+        d.address.friendlyName,
+        d.address.customerName,
+        d.address.street,
+        d.address.streetSecondary,
+        d.address.city,
+        d.address.region,
+        d.address.postalCode,
+        d.address.isoCountry,
+      ]);
+      const doc = await c.trusthub.v1.supportingDocuments(rec.documentSid!).fetch();
+      expect(doc.attributes).toEqual({ address_sids: rec.addressSid });
+    }
+  });
+
+  it("says so and runs no Pulumi update when nothing changed", async () => {
+    const r = await apply();
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toContain("Nothing to change");
+    expect(r.stdout).not.toContain("Applying through Pulumi");
+  });
+
+  it("an edit of a draft secondary is one update of exactly that object", async () => {
+    editYaml(
+      dir,
+      "brands.yaml",
+      "businessTitle: Practice Director",
+      "businessTitle: Head of Practice",
+    );
+    const from = exchanges.length;
+    const r = await apply();
+    expect(r.code).toBe(EXIT.ok);
+    const rep1 = (await managed())["harbor-dental"]!.endUsers.representative1;
+    expect(writesSince(from)).toEqual([`POST /v1/EndUsers/${rep1}`]);
+  });
+
+  it("a rejected profile whose YAML was fixed is updated and resubmitted", async () => {
+    const rec = (await managed())["bluebird-bakery"]!;
+    await ctl.reject(rec.profileSid, [18601]);
+    editYaml(
+      dir,
+      "brands.yaml",
+      "websiteUrl: https://bluebird-bakery.example",
+      "websiteUrl: https://www.bluebird-bakery.example",
+    );
+    const from = exchanges.length;
+    const r = await apply();
+    expect(r.code).toBe(EXIT.ok);
+    expect(writesSince(from)).toEqual([
+      `POST /v1/EndUsers/${rec.endUsers.business}`,
+      `POST /v1/CustomerProfiles/${rec.profileSid}`,
+    ]);
+    const submit = exchanges
+      .slice(from)
+      .find((e) => e.path === `/v1/CustomerProfiles/${rec.profileSid}` && e.method === "POST");
+    expect(submit?.form).toMatchObject({ Status: "pending-review" });
+    expect(r.stdout).toMatch(/bluebird-bakery \(BU\w+\): submitted for review/);
+  });
+
+  it("a profile moved to in-review between plan and apply is refused, the rest applied", async () => {
+    const recs = await managed();
+    const maple = recs["maple-fitness"]!;
+    const harbor = recs["harbor-dental"]!;
+    await ctl.reject(maple.profileSid, [18601]); // editable again
+    editYaml(
+      dir,
+      "brands.yaml",
+      "businessTitle: Managing Partner",
+      "businessTitle: Senior Partner",
+    );
+    editYaml(dir, "brands.yaml", "businessTitle: Head of Practice", "businessTitle: Practice Lead");
+    // As soon as the provider starts on harbor-dental, Twilio takes maple-fitness into review.
+    let flipped = false;
+    onExchange = (e) => {
+      if (
+        !flipped &&
+        e.method === "GET" &&
+        e.path === `/v1/CustomerProfiles/${harbor.profileSid}`
+      ) {
+        flipped = true;
+        void ctl.setStatus(maple.profileSid, "in-review");
+      }
+    };
+    const from = exchanges.length;
+    const r = await apply("--parallel", "1");
+    onExchange = undefined;
+    expect(flipped).toBe(true);
+    expect(r.code).toBe(EXIT.partial);
+    expect(r.stdout).toMatch(/maple-fitness: FAILED: .*in-review: Twilio does not allow changes/);
+    const writes = writesSince(from);
+    expect(writes).toContain(`POST /v1/EndUsers/${harbor.endUsers.representative1}`);
+    const mapleObjects = [maple.profileSid, ...Object.values(maple.endUsers)];
+    expect(writes.filter((w) => mapleObjects.some((s) => w.includes(s)))).toEqual([]);
+  });
+
+  it("a second apply on the same stack fails fast on the lock", async () => {
+    editYaml(dir, "brands.yaml", "businessTitle: Practice Lead", "businessTitle: Lead Dentist");
+    await ctl.setFaults({ latencyMs: 400 });
+    try {
+      const first = runCli(["apply", dir, "--auto-approve", "--parallel", "1"], cwd, env);
+      const { existsSync, readdirSync } = await import("node:fs");
+      const locks = join(cwd, ".trusthub", "state", ".pulumi", "locks");
+      const t0 = Date.now();
+      const held = () =>
+        existsSync(locks) &&
+        readdirSync(locks, { recursive: true }).some((f) => String(f).endsWith(".json"));
+      while (!held() && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 100));
+      const second = await runCli(["apply", dir, "--auto-approve"], cwd, env);
+      expect(second.code).toBe(EXIT.locked);
+      expect(second.stderr).toMatch(/stack \S+ is locked: held by \S+@\S+ \(pid \d+\)/);
+      expect(second.stderr).toContain("pulumi cancel");
+      expect((await first).code).toBe(EXIT.ok);
+    } finally {
+      await ctl.resetFaults();
+    }
+  });
+});
