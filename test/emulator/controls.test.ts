@@ -187,6 +187,16 @@ describe("deterministic SIDs and persistence", () => {
     }
   });
 
+  it("honours a requested primary SID when it is free", async () => {
+    const wanted = `BU${"ab".repeat(16)}`;
+    expect((await h.controls.createPrimary({ sid: wanted, submit: false })).sid).toBe(wanted);
+    const again = await h.controls.createPrimary({ sid: wanted, submit: false });
+    expect(again.sid).not.toBe(wanted);
+    expect((await h.controls.createPrimary({ sid: "BUnope", submit: false })).sid).toMatch(
+      /^BU[0-9a-f]{32}$/,
+    );
+  });
+
   it("has every acknowledged write on disk before the reply", async () => {
     const dir = await mkdtemp(join(tmpdir(), "th-emu-"));
     const dataFile = join(dir, "state.json");

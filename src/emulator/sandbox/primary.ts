@@ -12,6 +12,7 @@ import {
 import type { Engine } from "../engine.ts";
 import { ApiError } from "../errors.ts";
 import { renderProfile } from "../render.ts";
+import { isSid } from "../sids.ts";
 import type { AccountData } from "../store.ts";
 import type { Address, EndUser, EntityAssignment, Profile, SupportingDocument } from "../types.ts";
 
@@ -28,6 +29,8 @@ export interface PrimaryAddressInput {
 
 export interface CreatePrimaryInput {
   type?: "business" | "individual";
+  /** Ask for this BU SID (e.g. one pinned in YAML); honoured when well-formed and unused, else a new one. */
+  sid?: string;
   friendlyName?: string;
   email?: string;
   statusCallback?: string;
@@ -156,8 +159,11 @@ export function createPrimary(
   };
   acct.documents.add(doc);
   objects.push(doc.sid);
+  const rec = engine.rec(acct, "BU");
+  if (input.sid !== undefined && isSid(input.sid, "BU") && !sidInUse(engine, input.sid))
+    rec.sid = input.sid;
   const p: Profile = {
-    ...engine.rec(acct, "BU"),
+    ...rec,
     ...stamp,
     policySid: kind === "business" ? POLICY_SIDS.primaryBusiness : POLICY_SIDS.primaryIndividual,
     friendlyName:
@@ -194,4 +200,9 @@ export function createPrimary(
     assignmentSids,
     profile: renderProfile(p, base),
   };
+}
+
+function sidInUse(engine: Engine, sid: string): boolean {
+  for (const a of engine.store.accounts.values()) if (a.profiles.get(sid)) return true;
+  return engine.store.deletedSeq.has(sid);
 }
