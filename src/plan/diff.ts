@@ -6,6 +6,12 @@
  *
  * `observed` undefined means the profile does not exist: every field is an
  * addition (no `before`). The apply provider calls this same function.
+ *
+ * Friendly names of a profile's objects (end users, address, document) are
+ * labels, not reviewed data: they are listed when an object is added or
+ * removed, never compared on objects that exist. Primaries made in the
+ * Console, and profiles adopted from before the tool, keep their own labels
+ * without showing drift forever.
  */
 import type { FieldChange } from "../model/plan.ts";
 import type {
@@ -83,7 +89,6 @@ export function diffBundle(
       for (const [name, value] of sortedEntries(have.attributes))
         push(slot, name, value, undefined);
     } else if (want !== undefined && have !== undefined) {
-      compare(slot, "friendly_name", have.friendlyName, want.friendlyName);
       compareAttributes(slot, want, have.attributes, compare);
     }
   }
@@ -95,7 +100,7 @@ export function diffBundle(
     if (oa === undefined) {
       if (after !== "") push("address", field, undefined, after);
     } else {
-      compare("address", field, oa[prop], after);
+      if (field !== "friendly_name") compare("address", field, oa[prop], after);
     }
   }
 
@@ -108,7 +113,6 @@ export function diffBundle(
     push("document", "friendly_name", undefined, docName);
     push("document", "address_sids", undefined, addressSid);
   } else {
-    compare("document", "friendly_name", od.friendlyName, docName);
     if (od.type !== (desired.document?.type ?? SUPPORTING_DOCUMENT_TYPES.address)) {
       push(
         "document",

@@ -138,7 +138,9 @@ describe("buildPlan", () => {
     putLive(acc, direct, { status: "twilio-approved" });
     const plan = buildPlan(config(direct, [business("a")]), acc);
     expect(plan.actions[1]!.action).toBe("blocked");
-    expect(plan.actions[1]!.notes.map((n) => n.message).join()).toContain("isv_reseller_or_partner");
+    expect(plan.actions[1]!.notes.map((n) => n.message).join()).toContain(
+      "isv_reseller_or_partner",
+    );
 
     const acc2 = emptyAccount();
     putLive(acc2, primary(), { status: "draft" });

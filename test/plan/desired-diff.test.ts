@@ -178,3 +178,19 @@ describe("diffBundle", () => {
     ]);
   });
 });
+
+describe("diffBundle on labels", () => {
+  it("never compares the friendly names of existing objects (Console and adopted labels stay quiet)", () => {
+    const acc = emptyAccount();
+    const p = business("acme");
+    const sid = putLive(acc, p, {
+      mutate: (b) => {
+        b.endUsers.forEach((u) => (u.friendlyName = "Business Information"));
+        b.address.friendlyName = "HQ";
+        b.document = { type: "customer_profile_address", friendlyName: "Business Address" };
+      },
+    });
+    const live = observedBundle(indexAccount(acc), sid, acc.managed["acme"]);
+    expect(diffBundle(desiredBundle(p, {}), live)).toEqual([]);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * `trusthub plan` end to end: the CLI in-process, the official SDK, and the
+ * emulator as a real HTTP server. Accounts are set up through the sandbox's
+ * Console controls (primaries) and the SDK (secondaries).
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.ts";
+import type { Io } from "../../src/cli/io.ts";
+import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
+import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+import { loadConfig } from "../../src/config/index.ts";
+import type { Config } from "../../src/model/config.ts";
+import type { ManagedRecord } from "../../src/model/trusthub.ts";
+import { desiredBundle } from "../../src/plan/desired.ts";
+import { createClient, type TwilioClient } from "../../src/state/client.ts";
+import { preparePlan } from "../../src/workflow/plan.ts";
+import { materialize } from "../state/materialize.ts";
+
+const repo = join(import.meta.dirname, "../..");
+let emu: EmulatorHandle;
+let controls: SandboxControls;
+let client: TwilioClient;
+let env: Record<string, string>;
+let dir: string;
+
+beforeEach(async () => {
+  emu = await startEmulator({});
+  const a = emu.accounts[0]!;
+  controls = sandboxControls(emu.url, a.sid, a.token);
+  client = createClient({
+    target: { kind: "emulator", url: emu.url, accountSid: a.sid },
+    username: a.sid,
+    password: a.token,
+  });
+  env = { TWILIO_ACCOUNT_SID: a.sid, TWILIO_AUTH_TOKEN: a.token, TRUSTHUB_API_URL: emu.url };
+  dir = mkdtempSync(join(tmpdir(), "trusthub-plan-e2e-"));
+  cpSync(join(repo, "examples"), join(dir, "examples"), { recursive: true });
+});
+afterEach(() => emu.close());
+
+async function plan(...args: string[]) {
+  const io: Io & { out: string; err: string } = {
+    out: "",
+    err: "",
+    stdout: (t) => void (io.out += t),
+    stderr: (t) => void (io.err += t),
+    env,
+    cwd: dir,
+    isTTY: false,
+  };
+  const code = await run(["node", "trusthub", "plan", ...args], io);
+  return { code, out: io.out, err: io.err };
+}
+
+/** examples/isv without its placeholder `sid:` pin, so the Console-made primary is found by name. */
+function unpinIsv(): void {
+  const f = join(dir, "examples/isv/primary.yaml");
+  writeFileSync(f, readFileSync(f, "utf8").replace(/^\s*sid: BU\w+\n/m, ""));
+}
+
+/** Adds `sid:` after each profile's `key:` line. */
+function pin(file: string, sids: Record<string, string>): void {
+  const text = readFileSync(file, "utf8").replace(
+    /^(\s*)(- )?key: (\S+)\n(\s*sid: \S+\n)?/gm,
+    (line, indent: string, dash: string | undefined, key: string) => {
+      const sid = sids[key];
+      if (sid === undefined) return line.replace(/\n\s*sid: \S+\n$/, "\n");
+      return `${indent}${dash ?? ""}key: ${key}\n${indent}${dash ? "  " : ""}sid: ${sid}\n`;
+    },
+  );
+  writeFileSync(file, text);
+}
+
+async function config(path: string): Promise<Config> {
+  const r = await loadConfig([path], { env: {}, cwd: dir });
+  return r.config!;
+}
+
+/** Makes the emulator hold exactly what examples/isv declares. */
+async function materializeIsv(
+  statuses: Record<string, "draft" | "in-review" | "twilio-approved"> = {},
+) {
+  const cfg = await config("examples/isv");
+  const records: Record<string, ManagedRecord> = {};
+  const p = await materialize(client, controls, desiredBundle(cfg.primary!, {}), "twilio-approved");
+  records[cfg.primary!.key] = p;
+  for (const s of cfg.secondaries) {
+    const status = statuses[s.key] ?? (s.submit ? "twilio-approved" : "draft");
+    records[s.key] = await materialize(
+      client,
+      controls,
+      desiredBundle(s, { primarySid: p.profileSid }),
+      status,
+    );
+  }
+  return records;
+}
+
+describe("trusthub plan against the emulator", () => {
+  it("fresh account: the primary's Console steps, and secondaries waiting for it", async () => {
+    const r = await plan("examples/isv", "--detailed-exitcode");
+    expect(r.code).toBe(3);
+    expect(r.out).toContain(`Trust Hub plan against the emulator at ${emu.url}`);
+    expect(r.out).toMatch(
+      /! primary northwind: blocked[\s\S]*Console steps[\s\S]*Create the primary customer profile "Northwind Messaging primary"/,
+    );
+    expect(r.out).toContain("primary profiles can only be created in the Twilio Console");
+    expect(r.out.match(/! secondary \S+: blocked/g)).toHaveLength(3);
+    expect(r.out).toContain(
+      "Plan: 0 to create, 0 to update, 0 to adopt, 0 to submit; 0 skipped (immutable), 4 blocked, 0 unchanged.",
+    );
+
+    const ind = await plan("examples/individual", "--detailed-exitcode");
+    expect(ind.code).toBe(3);
+    expect(ind.out).toMatch(/photo ID[\s\S]*selfie verification/);
+    const direct = await plan("examples/direct");
+    expect(direct.code).toBe(0);
+    expect(direct.out).toMatch(/! primary contoso-clinic: blocked/);
+  });
+
+  it("once the primary exists (Console step simulated): adopt it and create the secondaries", async () => {
+    unpinIsv();
+    const cfg = await config("examples/isv");
+    await materialize(client, controls, desiredBundle(cfg.primary!, {}), "twilio-approved");
+    const r = await plan("examples/isv", "--detailed-exitcode", "--format", "json");
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out) as {
+      actions: { key: string; action: string; submit: boolean; changes: unknown[] }[];
+    };
+    expect(json.actions.map((a) => `${a.key}:${a.action}${a.submit ? "+submit" : ""}`)).toEqual([
+      "northwind:adopt",
+      "bluebird-bakery:create+submit",
+      "harbor-dental:create",
+      "maple-fitness:create+submit",
+    ]);
+    expect(json.actions[0]!.changes).toEqual([]);
+  });
+
+  it("holding exactly what the YAML says: empty plan, --detailed-exitcode exits 0", async () => {
+    const records = await materializeIsv();
+    pin(join(dir, "examples/isv/primary.yaml"), { northwind: records["northwind"]!.profileSid });
+    pin(
+      join(dir, "examples/isv/brands.yaml"),
+      Object.fromEntries(Object.values(records).map((r) => [r.key, r.profileSid])),
+    );
+    const r = await plan("examples/isv", "--detailed-exitcode");
+    expect(r.out).toContain("No changes. Trust Hub matches the configuration.");
+    expect(r.code).toBe(0);
+
+    // with apply's records instead of pins: the four account-wide lists and nothing else
+    unpinIsv();
+    pin(join(dir, "examples/isv/brands.yaml"), {});
+    await controls.resetRequestLog();
+    const p = await preparePlan({
+      paths: ["examples/isv"],
+      env,
+      cwd: dir,
+      readManaged: () => Promise.resolve(records),
+    });
+    await p.close();
+    expect(p.plan.actions.map((a) => a.action)).toEqual(["no-op", "no-op", "no-op", "no-op"]);
+    expect((await controls.getRequestLog()).count).toBe(4);
+  });
+
+  it("a changed field in a draft secondary: one update with exactly that field", async () => {
+    const records = await materializeIsv();
+    pin(join(dir, "examples/isv/primary.yaml"), { northwind: records["northwind"]!.profileSid });
+    pin(
+      join(dir, "examples/isv/brands.yaml"),
+      Object.fromEntries(Object.values(records).map((r) => [r.key, r.profileSid])),
+    );
+    const f = join(dir, "examples/isv/brands.yaml");
+    writeFileSync(
+      f,
+      readFileSync(f, "utf8").replace(
+        "https://harbor-dental.example",
+        "https://harbor-dental.example/new",
+      ),
+    );
+    const r = await plan("examples/isv", "--detailed-exitcode", "--format", "json");
+    expect(r.code).toBe(2);
+    const json = JSON.parse(r.out) as {
+      actions: { key: string; action: string; changes: unknown[] }[];
+      summary: Record<string, number>;
+    };
+    const changed = json.actions.filter((a) => a.action !== "no-op");
+    expect(changed.map((a) => [a.key, a.action, a.changes])).toEqual([
+      [
+        "harbor-dental",
+        "update",
+        [
+          {
+            slot: "business",
+            field: "website_url",
+            sensitive: false,
+            before: "https://harbor-dental.example",
+            after: "https://harbor-dental.example/new",
+          },
+        ],
+      ],
+    ]);
+  });
+
+  it("the same change on an in-review profile: skip, with the drift shown", async () => {
+    const records = await materializeIsv({ "harbor-dental": "in-review" });
+    pin(join(dir, "examples/isv/primary.yaml"), { northwind: records["northwind"]!.profileSid });
+    pin(
+      join(dir, "examples/isv/brands.yaml"),
+      Object.fromEntries(Object.values(records).map((r) => [r.key, r.profileSid])),
+    );
+    const f = join(dir, "examples/isv/brands.yaml");
+    writeFileSync(
+      f,
+      readFileSync(f, "utf8").replace(
+        "https://harbor-dental.example",
+        "https://harbor-dental.example/new",
+      ),
+    );
+    const r = await plan("examples/isv", "--detailed-exitcode");
+    expect(r.code).toBe(2);
+    expect(r.out).toContain(
+      `/ secondary harbor-dental ${records["harbor-dental"]!.profileSid} [in-review]: skip\n    matched by pinned sid\n    status in-review: Trust Hub makes the profile immutable; nothing is written\n    1 field drifted from the YAML (shown, not applied)\n    ~ business.website_url: "https://harbor-dental.example" -> "https://harbor-dental.example/new"\n`,
+    );
+  });
+
+  it("--out writes the JSON plan without personal values, even with --show-sensitive", async () => {
+    unpinIsv();
+    const cfg = await config("examples/isv");
+    await materialize(client, controls, desiredBundle(cfg.primary!, {}), "twilio-approved");
+    const r = await plan("examples/isv", "--show-sensitive", "--out", "out/plan.json");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("casey@bluebird-bakery.example");
+    expect(r.err).toContain("Plan written to");
+    const file = readFileSync(join(dir, "out/plan.json"), "utf8");
+    expect(file).not.toContain("casey@bluebird-bakery.example");
+    expect(file).not.toContain("Placeholder");
+    expect(JSON.parse(file)).toMatchObject({
+      format_version: 1,
+      checksum: expect.stringMatching(/^sha256:/) as unknown,
+    });
+  });
+
+  it("config errors exit 1 with positions and send nothing to Trust Hub", async () => {
+    writeFileSync(join(dir, "bad.yaml"), "version: 1\nsecondaries:\n  - key: x\n    email: nope\n");
+    await controls.resetRequestLog();
+    const r = await plan("bad.yaml");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/bad\.yaml:\d+:\d+/);
+    expect((await controls.getRequestLog()).count).toBe(0);
+  });
+});
