@@ -19,7 +19,9 @@ import { readManaged } from "../../src/state/pulumi-state.ts";
 import { ROOT } from "./fixtures.ts";
 import { reconcile } from "../../src/apply/reconcile.ts";
 import type { Connection } from "../../src/model/trusthub.ts";
-import { editYaml, isvCopy, runCli } from "./cli.ts";
+import { editYaml, isvCopy, run, runCli } from "./cli.ts";
+import { findPulumiBinDir } from "../../src/apply/pulumi-bin.ts";
+import { pathToFileURL } from "node:url";
 
 let emu: EmulatorHandle;
 let ctl: SandboxControls;
@@ -246,8 +248,45 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     expect(writes.filter((w) => mapleObjects.some((s) => w.includes(s)))).toEqual([]);
   });
 
+  it("pulumi preview through Pulumi.yaml shows the same changes as trusthub plan", async () => {
+    editYaml(dir, "brands.yaml", "businessTitle: Practice Lead", "businessTitle: Dental Lead");
+    const p = await plan();
+    const planned = p.actions.filter((a) => a.action === "update").map((a) => a.key);
+    expect(planned).toEqual(["harbor-dental"]);
+    const bin = findPulumiBinDir(process.env);
+    const r = await run(
+      join(bin, "pulumi"),
+      [
+        "preview",
+        "--json",
+        "--stack",
+        env["TWILIO_ACCOUNT_SID"]!,
+        "--cwd",
+        ROOT,
+        "--config-file",
+        join(cwd, "Pulumi.preview.yaml"),
+        "--non-interactive",
+      ],
+      {
+        ...env,
+        PATH: `${join(ROOT, "node_modules", ".bin")}:${bin}:${process.env["PATH"]}`,
+        PULUMI_BACKEND_URL: pathToFileURL(join(cwd, ".trusthub", "state")).href,
+        PULUMI_HOME: join(cwd, ".trusthub", "pulumi-home"),
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        TRUSTHUB_PATHS: dir,
+      },
+    );
+    expect(r.stderr).not.toMatch(/error/i);
+    const steps = (JSON.parse(r.stdout) as { steps: { op: string; urn: string }[] }).steps;
+    const changed = steps
+      .filter((s) => s.urn.includes("trusthub:Profile") && s.op !== "same")
+      .map((s) => `${s.op} ${s.urn.slice(s.urn.lastIndexOf("::") + 2)}`);
+    expect(changed).toEqual(["update harbor-dental"]);
+  });
+
   it("a second apply on the same stack fails fast on the lock", async () => {
-    editYaml(dir, "brands.yaml", "businessTitle: Practice Lead", "businessTitle: Lead Dentist");
+    editYaml(dir, "brands.yaml", "businessTitle: Dental Lead", "businessTitle: Lead Dentist");
     await ctl.setFaults({ latencyMs: 400 });
     try {
       const first = runCli(["apply", dir, "--auto-approve", "--parallel", "1"], cwd, env);

@@ -17,7 +17,16 @@ export interface RunningCli {
 }
 
 export function startCli(args: string[], cwd: string, env: Record<string, string>): RunningCli {
-  const child = spawn(process.execPath, [join(ROOT, "bin", "trusthub.js"), ...args], {
+  return start(process.execPath, [join(ROOT, "bin", "trusthub.js"), ...args], cwd, env);
+}
+
+/** Any program, with only PATH and HOME inherited. */
+export function run(cmd: string, args: string[], env: Record<string, string>): Promise<CliResult> {
+  return start(cmd, args, ROOT, env).done;
+}
+
+function start(cmd: string, args: string[], cwd: string, env: Record<string, string>): RunningCli {
+  const child = spawn(cmd, args, {
     cwd,
     env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
