@@ -13,6 +13,7 @@ import type { Connection, ManagedRecord, ObservedAccount, TargetInfo } from "../
 import { buildPlan } from "../plan/build.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
+import { readManaged as readPulumiManaged } from "../state/pulumi-state.ts";
 import { readAccount } from "../state/read.ts";
 import { resolveTarget } from "../state/target.ts";
 
@@ -62,7 +63,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
   const conn = resolved.conn;
   const close = (): Promise<void> => resolved.close();
   try {
-    const readManaged = opts.readManaged ?? defaultReadManaged;
+    const readManaged = opts.readManaged ?? readPulumiManaged;
     const managed = await readManaged({ env: opts.env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
       managed,
@@ -77,21 +78,4 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     await close();
     throw e;
   }
-}
-
-interface PulumiStateModule {
-  readManaged?: (ctx: ManagedContext) => Promise<Record<string, ManagedRecord>>;
-}
-
-async function defaultReadManaged(ctx: ManagedContext): Promise<Record<string, ManagedRecord>> {
-  // Loaded lazily and by name: Pulumi state support is optional at this layer.
-  const specifier = "../state/pulumi-state.ts";
-  let mod: PulumiStateModule;
-  try {
-    mod = (await import(specifier)) as PulumiStateModule;
-  } catch (e) {
-    if ((e as { code?: string }).code === "ERR_MODULE_NOT_FOUND") return {};
-    throw e;
-  }
-  return mod.readManaged ? mod.readManaged(ctx) : {};
 }
