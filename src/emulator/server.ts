@@ -47,6 +47,10 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
+    // A client that hangs up mid-body: settle, so nothing waits forever.
+    req.on("close", () => {
+      if (!req.complete) reject(new ApiError(400, 20001, "Request body incomplete"));
+    });
   });
 }
 
