@@ -41,6 +41,8 @@ export class Engine {
   readonly callbacks = new CallbackSender();
   readonly requestLog = new RequestLog();
   readonly faults = new Faults();
+  /** The last internal errors (bugs), shown by /__sandbox/Stats since src/ never logs. */
+  readonly internalErrors: string[] = [];
   /** Persistence counters when a data file is used (for /__sandbox/Stats). */
   persistStats: PersistStats | null = null;
   readonly review: { auto: boolean; delayMs: number };
@@ -190,6 +192,12 @@ export class Engine {
       }
     }
     return false;
+  }
+
+  recordInternalError(method: string, path: string, e: unknown): void {
+    const what = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    this.internalErrors.push(`${method} ${path}: ${what}`);
+    if (this.internalErrors.length > 20) this.internalErrors.shift();
   }
 
   close(): void {

@@ -46,7 +46,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       chunks.push(c);
     });
     req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
+    req.on("error", () => reject(new ApiError(400, 20001, "Request body incomplete")));
     // A client that hangs up mid-body: settle, so nothing waits forever.
     req.on("close", () => {
       if (!req.complete) reject(new ApiError(400, 20001, "Request body incomplete"));
@@ -114,6 +114,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     status = reply.status;
     body = reply.body ?? null;
   } catch (e) {
+    if (!(e instanceof ApiError)) engine.recordInternalError(method, path, e);
     const err = e instanceof ApiError ? e : new ApiError(500, 20500, "Internal Server Error");
     status = err.status;
     body = err.body();

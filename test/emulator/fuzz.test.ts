@@ -255,6 +255,7 @@ describe("fuzz", () => {
       }
     }
     expect(fails).toEqual([]);
+    expect((await h.controls.stats())["internalErrors"]).toEqual([]);
     expect([...seen.keys()].some((s) => s >= 200 && s < 300)).toBe(true);
     expect(seen.get(401)).toBeGreaterThan(10);
     await h.controls.resetFaults();

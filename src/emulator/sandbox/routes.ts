@@ -129,6 +129,7 @@ export function sandboxRoutes(r: Router): void {
     .on("GET", `${S}/Stats`, (ctx) =>
       ok({
         persist: ctx.engine.persistStats,
+        internalErrors: ctx.engine.internalErrors,
         profiles: ctx.acct.profiles.size,
         endUsers: ctx.acct.endUsers.size,
         documents: ctx.acct.documents.size,
