@@ -4,7 +4,6 @@
  * Pure.
  */
 import type { ActionKind, FieldChange, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
-import type { TargetInfo } from "../model/trusthub.ts";
 
 export const ACTION_MARKER: Record<ActionKind, string> = {
   create: "+",
@@ -36,12 +35,6 @@ export const ACTION_ORDER: ActionKind[] = [
   "blocked",
   "no-op",
 ];
-
-export function targetLine(t: TargetInfo): string {
-  const kind =
-    t.kind === "sandbox" ? "embedded sandbox" : t.kind === "emulator" ? "emulator" : "Twilio";
-  return `${kind} ${t.url} (account ${t.accountSid})`;
-}
 
 /** Whether the plan holds anything for apply to do or for a human to look at. */
 export function hasChanges(s: PlanSummary): boolean {
