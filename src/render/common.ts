@@ -4,6 +4,7 @@
  * Pure.
  */
 import type { ActionKind, FieldChange, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
+import type { TargetInfo } from "../model/trusthub.ts";
 
 export const ACTION_MARKER: Record<ActionKind, string> = {
   create: "+",
@@ -35,6 +36,12 @@ export const ACTION_ORDER: ActionKind[] = [
   "blocked",
   "no-op",
 ];
+
+export function targetLine(t: TargetInfo): string {
+  const kind =
+    t.kind === "sandbox" ? "embedded sandbox" : t.kind === "emulator" ? "emulator" : "Twilio";
+  return `${kind} ${t.url} (account ${t.accountSid})`;
+}
 
 /** Whether the plan holds anything for apply to do or for a human to look at. */
 export function hasChanges(s: PlanSummary): boolean {
