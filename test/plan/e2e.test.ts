@@ -137,6 +137,14 @@ describe("trusthub plan against the emulator", () => {
       "maple-fitness:create+submit",
     ]);
     expect(json.actions[0]!.changes).toEqual([]);
+
+    const md = await plan("examples/isv", "--format", "markdown");
+    expect(md.code).toBe(0);
+    expect(md.out.split("\n")[0]).toBe(
+      `<!-- trusthub-plan target=emulator:${env["TWILIO_ACCOUNT_SID"]} -->`,
+    );
+    expect(md.out.match(/<details>/g)).toHaveLength(4);
+    expect(md.out).not.toContain("casey@bluebird-bakery.example");
   });
 
   it("holding exactly what the YAML says: empty plan, --detailed-exitcode exits 0", async () => {
