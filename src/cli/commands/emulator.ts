@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError, type Command } from "commander";
 import { startEmulator } from "../../emulator/index.ts";
+import { UserError } from "../../errors.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
@@ -63,6 +64,9 @@ export function registerEmulator(program: Command, io: Io, exit: ExitSink): void
         ...(flags.account.length > 0 && { accounts: flags.account }),
         ...(flags.reviewDelay !== undefined && { reviewDelayMs: flags.reviewDelay }),
         ...(flags.deterministic === true && { deterministic: true }),
+      }).catch((e: unknown) => {
+        // Port in use, data file locked or unreadable: the message says which.
+        throw new UserError("emulator/start", `cannot start the emulator: ${(e as Error).message}`);
       });
       const first = em.accounts[0]!;
       io.stdout(`Trust Hub emulator listening on ${em.url}\n`);
