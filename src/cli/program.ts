@@ -8,6 +8,8 @@ import { registerValidate } from "./commands/validate.ts";
 import { registerPlan } from "./commands/plan.ts";
 import { registerApply } from "./commands/apply.ts";
 import { registerEmulator } from "./commands/emulator.ts";
+import { registerImport } from "./commands/import.ts";
+import { registerStatus } from "./commands/status.ts";
 
 /** Collects the exit code a command decided on. */
 export interface ExitSink {
@@ -24,5 +26,7 @@ export function createProgram(io: Io, exit: ExitSink): Command {
   registerPlan(program, io, exit);
   registerApply(program, io, exit);
   registerEmulator(program, io, exit);
+  registerImport(program, io, exit);
+  registerStatus(program, io, exit);
   return program;
 }

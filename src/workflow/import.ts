@@ -1,0 +1,154 @@
+/**
+ * `trusthub import`, the I/O part: resolve the target, read every profile of
+ * the account with its entity assignments (one request per profile: import
+ * is a one-off), hand it to the pure emitter (src/config/emit.ts), write the
+ * env template (mode 0600, personal data) and the YAML, then validate the
+ * written YAML with the template's variables so problems show at once.
+ */
+import { existsSync } from "node:fs";
+import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { loadConfig } from "../config/index.ts";
+import { emitConfig, type ImportedProfile } from "../config/emit.ts";
+import { UserError } from "../errors.ts";
+import type { Diagnostic } from "../model/config.ts";
+import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
+import { renderDiagnostics } from "../render/diagnostics.ts";
+import { readAccount } from "../state/read.ts";
+import { resolveTarget } from "../state/target.ts";
+
+type Env = Record<string, string | undefined>;
+
+export const SCHEMA_FILE = resolve(import.meta.dirname, "../../schemas/trusthub.schema.json");
+
+export interface ImportOptions {
+  env: Env;
+  cwd: string;
+  /** YAML file; absent: the YAML is returned for stdout. */
+  out?: string;
+  /** Env template; default: next to `out` (`<name>.env`), else ./trusthub.env. */
+  envFile?: string;
+  /** Overwrite existing files. */
+  force?: boolean;
+  color?: boolean;
+  /** Apply's managed records (keys are reused); default: Pulumi state. */
+  readManaged?: (ctx: {
+    env: Env;
+    cwd: string;
+    target: TargetInfo;
+  }) => Promise<Record<string, ManagedRecord>>;
+}
+
+export interface ImportOutcome {
+  target: TargetInfo;
+  yaml: string;
+  /** Absolute paths written. */
+  yamlFile?: string;
+  envFile: string;
+  variables: number;
+  profiles: ImportedProfile[];
+  warnings: string[];
+  /** Diagnostics of the written YAML loaded with the template's values (only with `out`). */
+  diagnostics: Diagnostic[];
+  /** The diagnostics, rendered (empty when none). */
+  rendered: string;
+}
+
+export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
+  const yamlFile = opts.out === undefined ? undefined : resolve(opts.cwd, opts.out);
+  const envFile = resolve(opts.cwd, opts.envFile ?? defaultEnvFile(opts.out));
+  if (yamlFile !== undefined && yamlFile === envFile) {
+    throw new UserError("import/paths", "--out and --env-file name the same file");
+  }
+  for (const f of [yamlFile, envFile]) {
+    if (f !== undefined && existsSync(f) && opts.force !== true) {
+      throw new UserError(
+        "import/exists",
+        `${relative(opts.cwd, f) || f} already exists; nothing was read or written (pass --force to overwrite it)`,
+      );
+    }
+  }
+  const resolved = await resolveTarget(opts.env, opts.cwd);
+  try {
+    const conn = resolved.conn;
+    const managed = await (opts.readManaged ?? defaultReadManaged)({
+      env: opts.env,
+      cwd: opts.cwd,
+      target: conn.target,
+    });
+    const account = await readAccount(conn, {
+      managed,
+      assignmentsFor: (a) => a.profiles.map((p) => p.sid),
+    });
+    const yamlDir = yamlFile === undefined ? opts.cwd : dirname(yamlFile);
+    const emitted = emitConfig(account, {
+      schemaRef: relative(yamlDir, SCHEMA_FILE).split(sep).join("/"),
+      yamlFile: opts.out ?? "trusthub.yaml",
+      envFile: relative(yamlDir, envFile).split(sep).join("/"),
+    });
+    await writeAtomic(envFile, emitted.envText, 0o600);
+    const outcome: ImportOutcome = {
+      target: conn.target,
+      yaml: emitted.yaml,
+      envFile,
+      variables: emitted.env.length,
+      profiles: emitted.profiles,
+      warnings: emitted.warnings,
+      diagnostics: [],
+      rendered: "",
+    };
+    if (yamlFile !== undefined) {
+      await writeAtomic(yamlFile, emitted.yaml, 0o644);
+      outcome.yamlFile = yamlFile;
+      const values = Object.fromEntries(emitted.env.map((e) => [e.name, e.value]));
+      const loaded = await loadConfig([yamlFile], { env: values, cwd: opts.cwd });
+      outcome.diagnostics = loaded.diagnostics;
+      outcome.rendered = renderDiagnostics(loaded.diagnostics, loaded.sources, {
+        color: opts.color ?? false,
+      });
+    }
+    return outcome;
+  } finally {
+    await resolved.close();
+  }
+}
+
+/** `config/acme.yaml` -> `config/acme.env`; no `out` -> `trusthub.env`. */
+export function defaultEnvFile(out: string | undefined): string {
+  if (out === undefined) return "trusthub.env";
+  const name = basename(out, extname(out)) || "trusthub";
+  return join(dirname(out), `${name}.env`);
+}
+
+/** Temporary file (created with `mode`) + rename: never half a file, never a wider mode. */
+async function writeAtomic(file: string, text: string, mode: number): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(tmp, text, { mode });
+    await chmod(tmp, mode);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    const reason = (e as { code?: string }).code ?? (e as Error).message;
+    throw new UserError("import/write", `cannot write ${file}: ${reason}`);
+  }
+}
+
+interface PulumiStateModule {
+  readManaged?: (ctx: {
+    env: Env;
+    cwd: string;
+    target: TargetInfo;
+  }) => Promise<Record<string, ManagedRecord>>;
+}
+
+async function defaultReadManaged(ctx: {
+  env: Env;
+  cwd: string;
+  target: TargetInfo;
+}): Promise<Record<string, ManagedRecord>> {
+  const specifier = "../state/pulumi-state.ts";
+  const mod = (await import(specifier)) as PulumiStateModule;
+  return mod.readManaged ? mod.readManaged(ctx) : {};
+}

@@ -1,0 +1,237 @@
+/**
+ * `trusthub status`, the I/O part. Read only: it never writes to Trust Hub
+ * (no evaluation is created; the latest stored one is read).
+ * - With paths: the plan workflow matches each declared profile to its live
+ *   one (same matching as plan); without: every live customer profile.
+ * - Evaluations (GET .../Evaluations, all pages, newest `date_created` wins)
+ *   are read for draft and rejected profiles only: the ones someone must fix.
+ * - `wait`: poll the profile list (one request per 1,000 profiles) with
+ *   exponential backoff until no profile is pending-review or in-review, or
+ *   the timeout; then read the evaluations of profiles that ended rejected.
+ */
+import { UserError } from "../errors.ts";
+import type { Connection, ObservedProfile } from "../model/trusthub.ts";
+import {
+  evaluationFailures,
+  rejectionCodes,
+  WAITING,
+  STATUS_FORMAT_VERSION,
+  type EvaluationSummary,
+  type ProfileStatusEntry,
+  type StatusReport,
+} from "../render/status.ts";
+import { createClient, type TwilioClient } from "../state/client.ts";
+import { formatDate, toProfile } from "../state/convert.ts";
+import { describeFailure } from "../state/failure.ts";
+import { resolveTarget } from "../state/target.ts";
+import { POLICY_SIDS } from "../domain/twilio.ts";
+import { preparePlan, type PreparePlanOptions } from "./plan.ts";
+
+type Env = Record<string, string | undefined>;
+
+export interface Backoff {
+  initialMs: number;
+  factor: number;
+  maxMs: number;
+}
+
+export const DEFAULT_BACKOFF: Backoff = { initialMs: 5_000, factor: 1.5, maxMs: 60_000 };
+export const DEFAULT_TIMEOUT_MS = 30 * 60_000;
+
+export interface StatusOptions {
+  paths: string[];
+  env: Env;
+  cwd: string;
+  wait?: boolean;
+  timeoutMs?: number;
+  backoff?: Backoff;
+  /** One line per status change while waiting. */
+  onProgress?: (line: string) => void;
+  readManaged?: PreparePlanOptions["readManaged"];
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export async function runStatus(opts: StatusOptions): Promise<StatusReport> {
+  const { conn, entries, close } = await initial(opts);
+  try {
+    const client = createClient(conn);
+    const report: StatusReport = {
+      format_version: STATUS_FORMAT_VERSION,
+      target: conn.target,
+      profiles: entries,
+    };
+    if (opts.wait === true) report.wait = await waitForReview(client, entries, opts);
+    await readEvaluations(client, entries);
+    return report;
+  } finally {
+    await close();
+  }
+}
+
+async function initial(
+  opts: StatusOptions,
+): Promise<{ conn: Connection; entries: ProfileStatusEntry[]; close: () => Promise<void> }> {
+  if (opts.paths.length > 0) {
+    const p = await preparePlan({
+      paths: opts.paths,
+      env: opts.env,
+      cwd: opts.cwd,
+      ...(opts.readManaged !== undefined && { readManaged: opts.readManaged }),
+    });
+    const bySid = new Map(p.observed.profiles.map((lp) => [lp.sid, lp]));
+    const declared = [...(p.config.primary ? [p.config.primary] : []), ...p.config.secondaries];
+    const entries = p.plan.actions.map((a): ProfileStatusEntry => {
+      const live = a.sid === undefined ? undefined : bySid.get(a.sid);
+      const friendlyName = declared.find((d) => d.key === a.key)?.friendlyName ?? "";
+      if (live === undefined) {
+        const dup = a.notes.find((n) => n.code === "match/duplicate");
+        return {
+          key: a.key,
+          friendlyName,
+          kind: a.kind,
+          status: "missing",
+          validUntil: null,
+          rejection: [],
+          note: dup ? dup.message : "not in Trust Hub yet (see `trusthub plan`)",
+        };
+      }
+      return { key: a.key, ...liveEntry(live), kind: a.kind };
+    });
+    return { conn: p.conn, entries, close: () => p.close() };
+  }
+  const resolved = await resolveTarget(opts.env, opts.cwd);
+  try {
+    const client = createClient(resolved.conn);
+    const profiles = await listProfiles(client);
+    const rank = { "primary-business": 0, "primary-individual": 0, secondary: 1, other: 2 };
+    const entries = profiles
+      .map(liveEntry)
+      .sort(
+        (a, b) =>
+          rank[a.kind] - rank[b.kind] ||
+          a.friendlyName.localeCompare(b.friendlyName, "en") ||
+          (a.sid! < b.sid! ? -1 : 1),
+      );
+    return { conn: resolved.conn, entries, close: () => resolved.close() };
+  } catch (e) {
+    await resolved.close();
+    throw e;
+  }
+}
+
+function liveEntry(lp: ObservedProfile): ProfileStatusEntry {
+  const kind =
+    lp.policySid === POLICY_SIDS.secondary
+      ? "secondary"
+      : lp.policySid === POLICY_SIDS.primaryBusiness
+        ? "primary-business"
+        : lp.policySid === POLICY_SIDS.primaryIndividual
+          ? "primary-individual"
+          : "other";
+  return {
+    sid: lp.sid,
+    friendlyName: lp.friendlyName,
+    kind,
+    status: lp.status,
+    validUntil: lp.validUntil,
+    rejection: lp.status === "twilio-rejected" ? rejectionCodes(lp.errors) : [],
+  };
+}
+
+async function listProfiles(client: TwilioClient): Promise<ObservedProfile[]> {
+  const request = "GET /v1/CustomerProfiles";
+  let items: unknown[];
+  try {
+    items = await client.trusthub.v1.customerProfiles.list({ pageSize: 1000 });
+  } catch (e) {
+    throw new UserError("status/request", `${request}: ${describeFailure(e)}`);
+  }
+  return items.map((item, i) => toProfile(item, `${request}: item ${i}`));
+}
+
+async function waitForReview(
+  client: TwilioClient,
+  entries: ProfileStatusEntry[],
+  opts: StatusOptions,
+): Promise<NonNullable<StatusReport["wait"]>> {
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const backoff = opts.backoff ?? DEFAULT_BACKOFF;
+  const start = now();
+  const deadline = start + (opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  let delay = backoff.initialMs;
+  let polls = 0;
+  const waiting = (): ProfileStatusEntry[] => entries.filter((e) => WAITING.includes(e.status));
+  while (waiting().length > 0) {
+    const left = deadline - now();
+    if (left <= 0) return { timedOut: true, seconds: (now() - start) / 1000, polls };
+    await sleep(Math.min(delay, left));
+    delay = Math.min(delay * backoff.factor, backoff.maxMs);
+    const live = new Map((await listProfiles(client)).map((p) => [p.sid, p]));
+    polls += 1;
+    for (const e of entries) {
+      if (e.sid === undefined || !WAITING.includes(e.status)) continue;
+      const lp = live.get(e.sid);
+      const next: ProfileStatusEntry = lp
+        ? { ...liveEntry(lp), kind: e.kind }
+        : { ...e, status: "missing", note: "deleted while waiting" };
+      if (next.status !== e.status) {
+        opts.onProgress?.(
+          `${e.key ?? JSON.stringify(e.friendlyName)} ${e.sid}: ${e.status} -> ${next.status}`,
+        );
+        Object.assign(e, next);
+      }
+    }
+  }
+  return { timedOut: false, seconds: (now() - start) / 1000, polls };
+}
+
+const EVALUATION_CONCURRENCY = 8;
+
+async function readEvaluations(client: TwilioClient, entries: ProfileStatusEntry[]): Promise<void> {
+  const todo = entries.filter(
+    (e) => e.sid !== undefined && (e.status === "draft" || e.status === "twilio-rejected"),
+  );
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const e = todo[next++]!;
+      const ev: EvaluationSummary | undefined = await latestEvaluation(client, e.sid!);
+      if (ev !== undefined) e.evaluation = ev;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(EVALUATION_CONCURRENCY, todo.length) }, worker));
+}
+
+/** The newest stored evaluation of a profile (greatest date_created; on a tie, the last listed). */
+async function latestEvaluation(
+  client: TwilioClient,
+  sid: string,
+): Promise<EvaluationSummary | undefined> {
+  const request = `GET /v1/CustomerProfiles/${sid}/Evaluations`;
+  let items: unknown[];
+  try {
+    items = await client.trusthub.v1
+      .customerProfiles(sid)
+      .customerProfilesEvaluations.list({ pageSize: 1000 });
+  } catch (e) {
+    throw new UserError("status/request", `${request}: ${describeFailure(e)}`);
+  }
+  let best: { item: Item; date: string } | undefined;
+  items.forEach((raw, i) => {
+    const item = (typeof raw === "object" && raw !== null ? raw : {}) as Item;
+    const date = formatDate(item["dateCreated"], `${request}: item ${i}`, "date_created");
+    if (best === undefined || date >= best.date) best = { item, date };
+  });
+  if (best === undefined) return undefined;
+  const { item, date } = best;
+  return {
+    sid: typeof item["sid"] === "string" ? item["sid"] : "",
+    status: typeof item["status"] === "string" ? item["status"] : "",
+    dateCreated: date,
+    failures: evaluationFailures(item["results"]),
+  };
+}
+
+type Item = Record<string, unknown>;
