@@ -5,7 +5,7 @@
  * the plan carries no personal value at all: sensitive changes keep their
  * slot and field but lose `before`/`after`.
  */
-import { POLICY_SIDS } from "../domain/twilio.ts";
+import { isImmutableStatus, POLICY_SIDS } from "../domain/twilio.ts";
 import { UserError } from "../errors.ts";
 import type { Config, Profile } from "../model/config.ts";
 import type { Fingerprints, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
@@ -59,7 +59,10 @@ export function buildPlan(
       match.sid === undefined ? undefined : observedBundle(index, match.sid, match.record);
     const changes = match.candidates.length > 1 ? [] : diffBundle(desired, live);
     const action = decideAction({ profile, desired, match, observed: live, changes, primary });
-    action.notes.push(...evaluateBundle(desired));
+    // Local evaluation matters before a submit; a submitted profile was judged by Twilio.
+    if (live === undefined || !isImmutableStatus(live.profile.status)) {
+      action.notes.push(...evaluateBundle(desired));
+    }
     if (
       live !== undefined &&
       match.record === undefined &&

@@ -13,11 +13,13 @@
  *   profile is editable; `update` may carry no field change when only the
  *   submit is pending. Pure.
  */
-import { isImmutableStatus, type ProfileStatus } from "../domain/twilio.ts";
+import type { ProfileStatus } from "../domain/twilio.ts";
 import type { Profile } from "../model/config.ts";
 import type { FieldChange, ProfileAction } from "../model/plan.ts";
 import type { DesiredBundle, ObservedBundle } from "../model/trusthub.ts";
 import type { Match } from "./match.ts";
+import { createPrimarySteps, decidePrimary } from "./decide-primary.ts";
+import { decideSecondary } from "./decide-secondary.ts";
 
 export interface PrimaryContext {
   /** Live primary SID: the declared primary's match, else the account's only business primary. */
@@ -37,8 +39,6 @@ export interface DecideInput {
   changes: FieldChange[];
   primary: PrimaryContext;
 }
-
-const READY_PRIMARY: readonly string[] = ["in-review", "twilio-approved"];
 
 export function decideAction(input: DecideInput): ProfileAction {
   const { profile, match, observed } = input;
@@ -102,151 +102,6 @@ export function decideAction(input: DecideInput): ProfileAction {
   }
   rejectionNote(a, observed);
   return profile.kind === "secondary" ? decideSecondary(a, input) : decidePrimary(a, input);
-}
-
-function decidePrimary(a: ProfileAction, input: DecideInput): ProfileAction {
-  const { profile, observed, match } = input;
-  const consoleStep = (step: string): void => void a.consoleSteps.push(step);
-  if (observed === undefined) {
-    a.action = "blocked";
-    a.reasons.push("primary profiles can only be created in the Twilio Console");
-    consoleStep(
-      `Create the primary customer profile "${profile.friendlyName}" in the Twilio Console (Trust Hub > Customer Profiles) with the values of this plan`,
-    );
-    individualSteps(a, profile);
-    if (profile.submit)
-      consoleStep("Submit the primary customer profile for review in the Twilio Console");
-    return a;
-  }
-  const status = observed.profile.status;
-  if (isImmutableStatus(status)) return immutable(a, match);
-  const wantsSubmit = profile.submit;
-  if (wantsSubmit) {
-    individualSteps(a, profile);
-    consoleStep(
-      "Submit the primary customer profile for review in the Twilio Console (the API refuses)",
-    );
-  }
-  if (match.via === "name") {
-    a.action = "adopt";
-  } else if (a.changes.length > 0) {
-    a.action = "update";
-  } else if (wantsSubmit) {
-    a.action = "blocked";
-    a.reasons.push(`status ${status}: only the Twilio Console can submit a primary profile`);
-    return a;
-  }
-  if (a.changes.length > 0) a.reasons.push(fieldsReason(a.changes.length, "to write"));
-  else if (a.action === "no-op") a.reasons.push("in sync");
-  return a;
-}
-
-function decideSecondary(a: ProfileAction, input: DecideInput): ProfileAction {
-  const { profile, observed, match, primary } = input;
-  if (observed !== undefined && isImmutableStatus(observed.profile.status))
-    return immutable(a, match);
-  const status = observed?.profile.status;
-  const ready = primary.status !== undefined && READY_PRIMARY.includes(primary.status);
-  if (observed === undefined) {
-    if (primary.sid === undefined) {
-      return prerequisite(
-        a,
-        primary.declaredKey !== undefined
-          ? `waits for the primary profile ${primary.declaredKey}, which does not exist yet (see its Console steps); this profile is created once it does`
-          : "no primary customer profile exists in this account; create it in the Twilio Console first",
-      );
-    }
-    if (primary.identity !== undefined && primary.identity !== "isv_reseller_or_partner") {
-      return prerequisite(
-        a,
-        `primary ${primary.sid} has business identity ${primary.identity}; secondary profiles need isv_reseller_or_partner (change it in the Console)`,
-      );
-    }
-  }
-  const wantsSubmit =
-    profile.submit && (status === undefined || status === "draft" || status === "twilio-rejected");
-  const unchangedRejection = status === "twilio-rejected" && a.changes.length === 0;
-  if (wantsSubmit && !unchangedRejection && !ready) {
-    return prerequisite(
-      a,
-      `primary ${primary.sid ?? "(none)"} is ${primary.status ?? "missing"}; a secondary can be evaluated and submitted only once its primary is in-review or twilio-approved`,
-    );
-  }
-  if (observed === undefined) {
-    a.action = "create";
-    a.reasons.push("no live profile matches; create it");
-  } else if (match.via === "name") {
-    a.action = "adopt";
-  } else if (a.changes.length > 0) {
-    a.action = "update";
-  } else if (wantsSubmit && !unchangedRejection) {
-    a.action = "update";
-  }
-  if (observed !== undefined && a.changes.length > 0)
-    a.reasons.push(fieldsReason(a.changes.length, "to write"));
-  if (unchangedRejection && profile.submit) {
-    a.notes.push({
-      code: "status/rejected-unchanged",
-      severity: "warning",
-      message:
-        "Twilio rejected this profile and the YAML matches what it holds; fix the YAML, then apply resubmits it",
-    });
-  }
-  if (wantsSubmit && !unchangedRejection) {
-    a.submit = true;
-    a.reasons.push(status === "twilio-rejected" ? "resubmit for review" : "submit for review");
-  }
-  if (a.action === "no-op") a.reasons.push("in sync");
-  return a;
-}
-
-function immutable(a: ProfileAction, match: Match): ProfileAction {
-  const status = a.status ?? "unknown";
-  if (match.via === "name") {
-    a.action = "adopt";
-    a.reasons.push(
-      `status ${status}: Trust Hub makes the profile immutable; apply only records it`,
-    );
-  } else if (a.changes.length > 0) {
-    a.action = "skip";
-    a.reasons.push(`status ${status}: Trust Hub makes the profile immutable; nothing is written`);
-  } else {
-    a.reasons.push(`status ${status}; in sync`);
-    return a;
-  }
-  if (a.changes.length > 0) {
-    a.reasons.push(fieldsReason(a.changes.length, "drifted from the YAML (shown, not applied)"));
-  }
-  return a;
-}
-
-function prerequisite(a: ProfileAction, message: string): ProfileAction {
-  a.action = "blocked";
-  a.reasons.push("a prerequisite is missing: the primary profile");
-  a.notes.push({ code: "prerequisite/primary", severity: "error", message });
-  return a;
-}
-
-function createPrimarySteps(a: ProfileAction, profile: Profile): void {
-  a.consoleSteps.push(
-    `Create the primary customer profile "${profile.friendlyName}" in the Twilio Console (Trust Hub > Customer Profiles) with the values of this plan`,
-  );
-  individualSteps(a, profile);
-  if (profile.submit) {
-    a.consoleSteps.push("Submit the primary customer profile for review in the Twilio Console");
-  }
-}
-
-function individualSteps(a: ProfileAction, profile: Profile): void {
-  if (profile.kind !== "primary-individual") return;
-  if (profile.consoleOnly.photoId)
-    a.consoleSteps.push("Upload a government-issued photo ID in the Twilio Console");
-  if (profile.consoleOnly.selfieVerification)
-    a.consoleSteps.push("Complete the selfie verification in the Twilio Console");
-}
-
-function fieldsReason(n: number, what: string): string {
-  return `${n} field${n === 1 ? "" : "s"} ${what}`;
 }
 
 function rejectionNote(a: ProfileAction, observed: ObservedBundle | undefined): void {

@@ -1,0 +1,61 @@
+/**
+ * Primary profiles: Twilio lets only the Console create and submit them; the
+ * API may edit them while editable. Missing -> `blocked` with the Console
+ * steps; editable with changes -> `update` (or `adopt`), with the Console
+ * submit as a step; in sync but owed a submit -> `blocked`. Pure.
+ */
+import { isImmutableStatus } from "../domain/twilio.ts";
+import type { Profile } from "../model/config.ts";
+import type { ProfileAction } from "../model/plan.ts";
+import type { DecideInput } from "./decide.ts";
+import { fieldsReason, immutable } from "./decide-common.ts";
+
+export function decidePrimary(a: ProfileAction, input: DecideInput): ProfileAction {
+  const { profile, observed, match } = input;
+  const consoleStep = (step: string): void => void a.consoleSteps.push(step);
+  if (observed === undefined) {
+    a.action = "blocked";
+    a.reasons.push("primary profiles can only be created in the Twilio Console");
+    createPrimarySteps(a, profile);
+    return a;
+  }
+  const status = observed.profile.status;
+  if (isImmutableStatus(status)) return immutable(a, match);
+  const wantsSubmit = profile.submit;
+  if (wantsSubmit) {
+    individualSteps(a, profile);
+    consoleStep(
+      "Submit the primary customer profile for review in the Twilio Console (the API refuses)",
+    );
+  }
+  if (match.via === "name") {
+    a.action = "adopt";
+  } else if (a.changes.length > 0) {
+    a.action = "update";
+  } else if (wantsSubmit) {
+    a.action = "blocked";
+    a.reasons.push(`status ${status}: only the Twilio Console can submit a primary profile`);
+    return a;
+  }
+  if (a.changes.length > 0) a.reasons.push(fieldsReason(a.changes.length, "to write"));
+  else if (a.action === "no-op") a.reasons.push("in sync");
+  return a;
+}
+
+export function createPrimarySteps(a: ProfileAction, profile: Profile): void {
+  a.consoleSteps.push(
+    `Create the primary customer profile "${profile.friendlyName}" in the Twilio Console (Trust Hub > Customer Profiles) with the values of this plan`,
+  );
+  individualSteps(a, profile);
+  if (profile.submit) {
+    a.consoleSteps.push("Submit the primary customer profile for review in the Twilio Console");
+  }
+}
+
+function individualSteps(a: ProfileAction, profile: Profile): void {
+  if (profile.kind !== "primary-individual") return;
+  if (profile.consoleOnly.photoId)
+    a.consoleSteps.push("Upload a government-issued photo ID in the Twilio Console");
+  if (profile.consoleOnly.selfieVerification)
+    a.consoleSteps.push("Complete the selfie verification in the Twilio Console");
+}
