@@ -6,6 +6,7 @@
  * directory. A crash at any moment leaves either the old or the new file.
  */
 import { mkdir, open, readFile, readdir, rename, unlink } from "node:fs/promises";
+import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 
 export interface PersistStats {
@@ -121,9 +122,12 @@ export async function loadDataFile(file: string): Promise<unknown> {
   }
 }
 
+/** Data files locked by this process (a lock naming our own pid is otherwise stale). */
+const heldHere = new Set<string>();
+
 /**
- * One emulator per data file: `<file>.lock` holds the owner's pid. A lock
- * left by a dead process (kill -9) is taken over.
+ * One emulator per data file: `<file>.lock` names the owner (pid and host).
+ * A lock whose owner is gone (kill -9, another container) is taken over.
  */
 export async function lockDataFile(file: string): Promise<() => Promise<void>> {
   await mkdir(dirname(file), { recursive: true });
@@ -131,14 +135,20 @@ export async function lockDataFile(file: string): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fh = await open(lock, "wx", 0o600);
-      await fh.writeFile(String(process.pid));
+      await fh.writeFile(JSON.stringify({ pid: process.pid, host: hostname() }));
       await fh.close();
-      return () => unlink(lock).catch(() => undefined);
+      heldHere.add(lock);
+      return async () => {
+        heldHere.delete(lock);
+        await unlink(lock).catch(() => undefined);
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const pid = Number((await readFile(lock, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
-        throw new Error(`emulator data file ${file} is in use by process ${pid} (lock ${lock})`);
+      const owner = await readOwner(lock);
+      if (owner && ownerAlive(owner, lock)) {
+        throw new Error(
+          `emulator data file ${file} is in use by process ${owner.pid} (lock ${lock})`,
+        );
       }
       await unlink(lock).catch(() => undefined);
     }
@@ -146,9 +156,22 @@ export async function lockDataFile(file: string): Promise<() => Promise<void>> {
   throw new Error(`could not lock emulator data file ${file}`);
 }
 
-function alive(pid: number): boolean {
+async function readOwner(lock: string): Promise<{ pid: number; host: string } | null> {
   try {
-    process.kill(pid, 0);
+    const v = JSON.parse(await readFile(lock, "utf8")) as { pid?: unknown; host?: unknown };
+    return typeof v.pid === "number" && typeof v.host === "string"
+      ? { pid: v.pid, host: v.host }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function ownerAlive(owner: { pid: number; host: string }, lock: string): boolean {
+  if (owner.host !== hostname()) return false;
+  if (owner.pid === process.pid) return heldHere.has(lock);
+  try {
+    process.kill(owner.pid, 0);
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";

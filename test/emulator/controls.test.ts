@@ -1,7 +1,7 @@
 /** Sandbox controls: callbacks, faults, request log, deterministic SIDs, persistence across restarts. */
 import { createServer, type Server } from "node:http";
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -228,6 +228,18 @@ describe("deterministic SIDs and persistence", () => {
     await first.close();
     const second = await startEmulator({ dataFile });
     await second.close();
+    const lock = `${dataFile}.lock`;
+    const stale = [
+      { pid: process.pid, host: hostname() }, // our own pid, not held: left by an earlier life
+      { pid: process.ppid, host: "another-container" },
+      { pid: 2 ** 22 + 7, host: hostname() }, // no such process
+    ];
+    for (const owner of stale) {
+      await writeFile(lock, JSON.stringify(owner));
+      await (await startEmulator({ dataFile })).close();
+    }
+    await writeFile(lock, JSON.stringify({ pid: process.ppid, host: hostname() }));
+    await expect(startEmulator({ dataFile })).rejects.toThrow(`in use by process ${process.ppid}`);
   });
 
   it("keeps objects, accounts and API keys across a restart", async () => {
