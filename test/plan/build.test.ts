@@ -182,3 +182,24 @@ describe("buildPlan", () => {
     expect(a.reasons[0]).toMatch(/no longer exists/);
   });
 });
+
+describe("profilesNeedingAssignments", () => {
+  it("asks only for adoptions and managed records that are incomplete or stale", () => {
+    const { acc, primarySid } = isvAccount();
+    putLive(acc, business("ok"), { primarySid });
+    const stale = putLive(acc, business("stale"), { primarySid });
+    acc.endUsers = acc.endUsers.filter((u) => !u.sid.startsWith("ITstale"));
+    const partial = putLive(acc, business("partial"), { primarySid });
+    delete acc.managed["partial"]!.documentSid;
+    const adopt = putLive(acc, business("adopt"), {
+      primarySid,
+      managed: false,
+      readAssignments: false,
+    });
+    const cfg = config(
+      primary(),
+      ["ok", "stale", "partial", "adopt"].map((k) => business(k)),
+    );
+    expect(profilesNeedingAssignments(cfg, acc)).toEqual([adopt, partial, stale].sort());
+  });
+});
