@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { readFileSync } from "node:fs";
-import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
+import { startEmulator, type EmulatorHandle, type Exchange } from "../../src/emulator/index.ts";
 import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
 import { POLICY_SIDS } from "../../src/domain/twilio.ts";
 import { createClient, type TwilioClient } from "../../src/state/client.ts";
@@ -23,10 +23,13 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function world(opts: { reviewDelayMs?: number } = {}): Promise<World> {
-  const emu = await startEmulator(
-    opts.reviewDelayMs === undefined ? {} : { reviewDelayMs: opts.reviewDelayMs },
-  );
+export async function world(
+  opts: { reviewDelayMs?: number; onExchange?: (e: Exchange) => void } = {},
+): Promise<World> {
+  const emu = await startEmulator({
+    ...(opts.reviewDelayMs !== undefined && { reviewDelayMs: opts.reviewDelayMs }),
+    ...(opts.onExchange !== undefined && { onExchange: opts.onExchange }),
+  });
   const a = emu.accounts[0]!;
   const env = { TWILIO_ACCOUNT_SID: a.sid, TWILIO_AUTH_TOKEN: a.token, TRUSTHUB_API_URL: emu.url };
   const client = createClient(
