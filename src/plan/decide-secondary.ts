@@ -43,7 +43,7 @@ export function decideSecondary(a: ProfileAction, input: DecideInput): ProfileAc
   }
   if (observed === undefined) {
     a.action = "create";
-    a.reasons.push("no live profile matches; create it");
+    a.reasons.push(match.via === "managed" ? "re-create it" : "no live profile matches; create it");
   } else if (match.via === "name") {
     a.action = "adopt";
   } else if (a.changes.length > 0) {

@@ -58,10 +58,14 @@ const expected: Record<string, { actions: string; exit: number }> = {
     exit: 3,
   },
   "010-primary-not-isv": { actions: "bluebird-bakery:blocked harbor-dental:blocked", exit: 3 },
+  "011-deleted-outside-recreate": {
+    actions: "northwind:no-op bluebird-bakery:create+submit harbor-dental:update",
+    exit: 2,
+  },
 };
 
 describe("scenarios", () => {
-  it("has at least the ten documented scenarios", () => {
+  it("has every documented scenario", () => {
     expect(scenarios).toEqual(Object.keys(expected).sort());
   });
 
