@@ -79,13 +79,17 @@ function section(a: ProfileAction): string {
     for (const c of a.changes) {
       const mark = fieldMark(c, a.changes);
       const redacted = c.before === undefined && c.after === undefined;
-      const cell = (v: string | undefined, absent: string): string =>
-        redacted ? "_(sensitive)_" : v === undefined ? absent : value(v);
+      const before =
+        c.before !== undefined ? value(c.before) : redacted && mark !== "+" ? "_(sensitive)_" : "";
+      const after =
+        c.after !== undefined
+          ? value(c.after)
+          : redacted && mark !== "-"
+            ? "_(sensitive)_"
+            : "_(removed)_";
       if (!redacted && ((c.before ?? "").includes("\n") || (c.after ?? "").includes("\n")))
         long.push(c);
-      lines.push(
-        `| ${mark} | ${c.slot} | \`${c.field}\` | ${cell(c.before, "")} | ${cell(c.after, "_(removed)_")} |`,
-      );
+      lines.push(`| ${mark} | ${c.slot} | \`${c.field}\` | ${before} | ${after} |`);
     }
     lines.push("");
     for (const c of long) {
