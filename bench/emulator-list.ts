@@ -5,7 +5,7 @@
  * Run: node_modules/.bin/node bench/emulator-list.ts  -> bench/results/emulator-list.json
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { cpus, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { POLICY_SIDS } from "../src/domain/twilio.ts";
 import { SANDBOX_ACCOUNT, startEmulator } from "../src/emulator/index.ts";
@@ -13,7 +13,7 @@ import type { Snapshot } from "../src/emulator/store.ts";
 import type { Profile } from "../src/emulator/types.ts";
 
 const PROFILES = 10_000;
-const RUNS = 30;
+const RUNS = 50;
 const AUTH = `Basic ${Buffer.from(`${SANDBOX_ACCOUNT.sid}:${SANDBOX_ACCOUNT.token}`).toString("base64")}`;
 
 function snapshot(): Snapshot {
@@ -132,6 +132,8 @@ async function main(): Promise<void> {
       node: process.version,
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? "unknown",
+      /** 1/5/15-minute load averages when the run ended: other work on the machine skews p95. */
+      loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
       profilesLoaded: PROFILES,
       dataFileBytes: Buffer.byteLength(text),
       startupWithDataFileMs: Math.round(startMs * 100) / 100,
