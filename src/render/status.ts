@@ -139,7 +139,7 @@ export function renderStatusText(report: StatusReport, opts: { color: boolean })
     const c = COLOURS[s];
     return opts.color && c !== undefined ? `\u001b[${c}m${text}\u001b[39m` : text;
   };
-  const lines = [`Trust Hub status from the ${targetLine(report.target)}.`, ""];
+  const lines = [`Trust Hub status: ${targetLine(report.target)}.`, ""];
   const label = (p: ProfileStatusEntry): string => p.key ?? JSON.stringify(p.friendlyName);
   const role = (p: ProfileStatusEntry): string =>
     p.kind === "secondary" ? "secondary" : p.kind === "other" ? "other" : "primary";

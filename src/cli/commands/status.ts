@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { UserError } from "../../errors.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
@@ -50,7 +51,7 @@ export function registerStatus(program: Command, io: Io, exit: ExitSink): void {
     .option("--timeout <duration>", "give up waiting after this long (default 30m)", parseDuration)
     .action(async (paths: string[], flags: StatusFlags) => {
       if (flags.timeout !== undefined && flags.wait !== true) {
-        throw new InvalidArgumentError("--timeout needs --wait");
+        throw new UserError("status/usage", "--timeout needs --wait");
       }
       const { runStatus } = await import("../../workflow/status.ts");
       const render = await import("../../render/status.ts");
