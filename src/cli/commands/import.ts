@@ -45,7 +45,7 @@ export function registerImport(program: Command, io: Io, exit: ExitSink): void {
       const primaries = r.profiles.filter((p) => p.role === "primary").length;
       const secondaries = r.profiles.length - primaries;
       io.stderr(
-        `Imported ${primaries} primary and ${secondaries} secondar${secondaries === 1 ? "y" : "ies"} ` +
+        `Imported ${primaries} primar${primaries === 1 ? "y" : "ies"} and ${secondaries} secondar${secondaries === 1 ? "y" : "ies"} ` +
           `from ${r.target.kind} ${r.target.url} (account ${r.target.accountSid})` +
           `${r.yamlFile ? ` into ${shown(r.yamlFile)}` : ""}.\n` +
           `${r.variables} personal value${r.variables === 1 ? "" : "s"} written to ${shown(r.envFile)} (mode 0600). ` +
