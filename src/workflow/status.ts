@@ -7,7 +7,8 @@
  *   are read for draft and rejected profiles only: the ones someone must fix.
  * - `wait`: poll the profile list (one request per 1,000 profiles) with
  *   exponential backoff until no profile is pending-review or in-review, or
- *   the timeout; then read the evaluations of profiles that ended rejected.
+ *   the timeout (a failed poll is reported and retried at the next one); then
+ *   read the evaluations of profiles that ended rejected.
  */
 import { UserError } from "../errors.ts";
 import type { Connection, ObservedProfile } from "../model/trusthub.ts";
@@ -168,8 +169,17 @@ async function waitForReview(
     if (left <= 0) return { timedOut: true, seconds: (now() - start) / 1000, polls };
     await sleep(Math.min(delay, left));
     delay = Math.min(delay * backoff.factor, backoff.maxMs);
-    const live = new Map((await listProfiles(client)).map((p) => [p.sid, p]));
     polls += 1;
+    let listed: ObservedProfile[];
+    try {
+      listed = await listProfiles(client);
+    } catch (e) {
+      // A long wait outlives a transient failure (5xx, network): say so and poll again.
+      if ((e as { code?: unknown }).code !== "status/request") throw e;
+      opts.onProgress?.(`${(e as Error).message}; polling again`);
+      continue;
+    }
+    const live = new Map(listed.map((p) => [p.sid, p]));
     for (const e of entries) {
       if (e.sid === undefined || !WAITING.includes(e.status)) continue;
       const lp = live.get(e.sid);

@@ -190,4 +190,45 @@ describe("status --wait with automatic review", () => {
     expect(report.wait?.polls).toBeGreaterThan(0);
     expect(statusExitCode(report)).toBe(EXIT.ok);
   });
+
+  it("keeps waiting through failed polls (5xx) and says so", async () => {
+    const s = await makeSecondary(
+      w.client,
+      (await w.ctl.createPrimary({ friendlyName: "P2", status: "twilio-approved" })).sid,
+      {
+        friendlyName: "Flaky Brand",
+        email: "f@x.example",
+      },
+    );
+    await w.client.trusthub.v1.customerProfiles(s).update({ status: "pending-review" });
+    // Faults on for the first two polls only (the initial read must succeed).
+    let sleeps = 0;
+    const sleep = async (ms: number) => {
+      sleeps += 1;
+      if (sleeps === 1) await w.ctl.setFaults({ rate5xx: 1, status5xx: 503 });
+      if (sleeps === 3) await w.ctl.resetFaults();
+      await new Promise((r) => setTimeout(r, ms));
+    };
+    const lines: string[] = [];
+    const report = await runStatus({
+      paths: [],
+      env: w.env,
+      cwd: w.cwd,
+      wait: true,
+      backoff: FAST,
+      timeoutMs: 20_000,
+      sleep,
+      onProgress: (l) => lines.push(l),
+    }).catch(async (e: unknown) => {
+      await w.ctl.resetFaults();
+      throw e;
+    });
+    expect(
+      lines.some((l) =>
+        /GET \/v1\/CustomerProfiles: Trust Hub answered 503.*polling again/.test(l),
+      ),
+    ).toBe(true);
+    expect(report.profiles.find((p) => p.sid === s)?.status).toBe("twilio-approved");
+    expect(statusExitCode(report)).toBe(EXIT.ok);
+  });
 });
