@@ -25,7 +25,7 @@ import { ProfileEmitter, type Obj } from "./emit-profile.ts";
 export interface EmitOptions {
   /** `$schema` of the modeline, relative to the YAML file. */
   schemaRef: string;
-  /** Names shown in comments (as the user gave them). */
+  /** Names shown in comments, relative to the working directory. */
   yamlFile: string;
   envFile: string;
 }

@@ -84,7 +84,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
     const emitted = emitConfig(account, {
       schemaRef: relative(yamlDir, SCHEMA_FILE).split(sep).join("/"),
       yamlFile: opts.out ?? "trusthub.yaml",
-      envFile: relative(yamlDir, envFile).split(sep).join("/"),
+      envFile: (relative(opts.cwd, envFile) || envFile).split(sep).join("/"),
     });
     await writeAtomic(envFile, emitted.envText, 0o600);
     const outcome: ImportOutcome = {

@@ -62,6 +62,12 @@ describe("trusthub import (CLI)", () => {
     );
     expect(r.stderr).toMatch(/does not validate yet/);
     expect(existsSync(join(w.cwd, "conf/all.yaml"))).toBe(true);
+    expect(readFileSync(join(w.cwd, "conf/all.env"), "utf8")).toContain(
+      "#   set -a; . conf/all.env; set +a\n",
+    );
+    expect(readFileSync(join(w.cwd, "conf/all.yaml"), "utf8")).toContain(
+      "their values are in conf/all.env (do not commit it)",
+    );
     expect(readFileSync(join(w.cwd, "conf/all.env"), "utf8")).toMatch(
       /^TRUSTHUB_HOLLOW_BRAND_EMAIL=h@x\.example$/m,
     );
