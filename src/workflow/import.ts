@@ -5,6 +5,7 @@
  * env template (mode 0600, personal data) and the YAML, then validate the
  * written YAML with the template's variables so problems show at once.
  */
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
@@ -52,6 +53,8 @@ export interface ImportOutcome {
   diagnostics: Diagnostic[];
   /** The diagnostics, rendered (empty when none). */
   rendered: string;
+  /** Inside a git work tree: whether git ignores the env file; undefined outside one. */
+  envIgnored?: boolean;
 }
 
 export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
@@ -87,6 +90,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
       envFile: (relative(opts.cwd, envFile) || envFile).split(sep).join("/"),
     });
     await writeAtomic(envFile, emitted.envText, 0o600);
+    const ignored = await gitIgnores(envFile);
     const outcome: ImportOutcome = {
       target: conn.target,
       yaml: emitted.yaml,
@@ -96,6 +100,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
       warnings: emitted.warnings,
       diagnostics: [],
       rendered: "",
+      ...(ignored !== undefined && { envIgnored: ignored }),
     };
     if (yamlFile !== undefined) {
       await writeAtomic(yamlFile, emitted.yaml, 0o644);
@@ -111,6 +116,16 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
   } finally {
     await resolved.close();
   }
+}
+
+/** `git check-ignore`: true ignored, false not ignored, undefined no git or not a work tree. */
+export function gitIgnores(file: string): Promise<boolean | undefined> {
+  return new Promise((resolve) => {
+    execFile("git", ["check-ignore", "-q", "--", file], { cwd: dirname(file) }, (err) => {
+      if (err === null) return resolve(true);
+      resolve((err as { code?: unknown }).code === 1 ? false : undefined);
+    });
+  });
 }
 
 /** `config/acme.yaml` -> `config/acme.env`; no `out` -> `trusthub.env`. */

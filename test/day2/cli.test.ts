@@ -3,7 +3,8 @@
  * in-process (src/cli/main.ts run with an injected Io): flags, output
  * streams, exit codes, and a Trust Hub profile too empty to import validly.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDuration } from "../../src/cli/commands/status.ts";
@@ -77,6 +78,22 @@ describe("trusthub import (CLI)", () => {
     expect((await cli(["import", "--out", "conf/all.yaml", "--force"])).stderr).not.toMatch(
       /already exists/,
     );
+  });
+});
+
+describe("trusthub import and git", () => {
+  it("warns when git would not ignore the env file, and not once it does", async () => {
+    mkdirSync(join(w.cwd, "repo"));
+    execFileSync("git", ["init", "-q"], { cwd: join(w.cwd, "repo") });
+    const a = await cli(["import", "--out", "repo/trusthub.yaml"]);
+    expect(a.stderr).toMatch(
+      /warning: git does not ignore repo\/trusthub\.env: add it to \.gitignore before you commit/,
+    );
+    writeFileSync(join(w.cwd, "repo/.gitignore"), "*.env\n");
+    const b = await cli(["import", "--out", "repo/trusthub.yaml", "--force"]);
+    expect(b.stderr).not.toMatch(/git does not ignore/);
+    const c = await cli(["import", "--out", "outside.yaml"]);
+    expect(c.stderr).not.toMatch(/git does not ignore/);
   });
 });
 

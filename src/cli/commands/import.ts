@@ -52,6 +52,11 @@ export function registerImport(program: Command, io: Io, exit: ExitSink): void {
           `It holds personal data: do not commit it (add it to .gitignore); keep it in a secret store.\n` +
           `Next: set -a; . ${shown(r.envFile).includes("/") ? "" : "./"}${shown(r.envFile)}; set +a; trusthub plan${r.yamlFile ? ` ${shown(r.yamlFile)}` : ""}\n`,
       );
+      if (r.envIgnored === false) {
+        io.stderr(
+          `warning: git does not ignore ${shown(r.envFile)}: add it to .gitignore before you commit\n`,
+        );
+      }
       if (r.rendered !== "") io.stderr(r.rendered);
       const errors = r.diagnostics.filter((d) => d.severity === "error").length;
       if (errors > 0) {
