@@ -57,12 +57,31 @@ const plain = (s: string): string =>
     .replace(/\s+/g, " ")
     .trim();
 
+/** Writes at or above which a DIY backend saves only the final state (see docs/decisions.md §5). */
+export const FINAL_CHECKPOINT_ONLY_FROM = 100;
+
+/**
+ * A DIY backend rewrites the whole state file after every step: quadratic in
+ * the number of profiles. Large runs save only the final state; that is safe
+ * because a create is found again by friendly name after a crash (no
+ * duplicates), and updates are idempotent. TRUSTHUB_PULUMI_CHECKPOINTS=every-step|final overrides.
+ */
+function skipCheckpoints(req: UpdateRequest, backend: string): boolean {
+  const mode = req.env["TRUSTHUB_PULUMI_CHECKPOINTS"];
+  if (mode === "final") return true;
+  if (mode === "every-step") return false;
+  const diy = !/^https?:\/\//.test(backend);
+  return diy && req.specs.filter((s) => s.mode === "apply").length >= FINAL_CHECKPOINT_ONLY_FROM;
+}
+
 export async function openStack(req: UpdateRequest): Promise<Stack> {
   const binDir = findPulumiBinDir(req.env);
   const cmd = await PulumiCommand.get({ root: dirname(binDir) });
   const workDir = resolve(req.cwd, ".trusthub", "pulumi");
   mkdirSync(workDir, { recursive: true });
   const envVars = engineEnv(req.env, req.cwd, req.conn, binDir);
+  if (skipCheckpoints(req, envVars["PULUMI_BACKEND_URL"]!))
+    envVars["PULUMI_SKIP_CHECKPOINTS"] = "true";
   return LocalWorkspace.createOrSelectStack(
     {
       projectName: PROJECT_NAME,

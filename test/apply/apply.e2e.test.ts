@@ -4,7 +4,7 @@
  * Trust Hub. The steps share one emulator and one stack and run in order
  * (Pulumi starts slowly; each step builds on the state the previous one left).
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -285,8 +285,31 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     expect(changed).toEqual(["update harbor-dental"]);
   });
 
+  it("without a terminal, apply needs --auto-approve and changes nothing", async () => {
+    const from = exchanges.length;
+    const r = await runCli(["apply", dir], cwd, env);
+    expect(r.code).toBe(EXIT.error);
+    expect(r.stderr).toMatch(/apply needs a confirmation: .*--auto-approve/);
+    expect(writesSince(from)).toEqual([]);
+  });
+
+  it("a saved plan is applied only while it is still true", async () => {
+    const file = join(cwd, "saved-plan.json");
+    writeFileSync(file, JSON.stringify(await plan()));
+    editYaml(dir, "brands.yaml", "businessTitle: Dental Lead", "businessTitle: Dental Director");
+    const from = exchanges.length;
+    const stale = await apply("--plan", file);
+    expect(stale.code).toBe(EXIT.stalePlan);
+    expect(stale.stderr).toMatch(/saved plan .* is no longer true/);
+    expect(writesSince(from)).toEqual([]);
+    writeFileSync(file, JSON.stringify(await plan()));
+    const ok = await apply("--plan", file);
+    expect(ok.code).toBe(EXIT.ok);
+    expect(ok.stdout).toMatch(/1 updated/);
+  });
+
   it("a second apply on the same stack fails fast on the lock", async () => {
-    editYaml(dir, "brands.yaml", "businessTitle: Dental Lead", "businessTitle: Lead Dentist");
+    editYaml(dir, "brands.yaml", "businessTitle: Dental Director", "businessTitle: Lead Dentist");
     await ctl.setFaults({ latencyMs: 400 });
     try {
       const first = runCli(["apply", dir, "--auto-approve", "--parallel", "1"], cwd, env);
