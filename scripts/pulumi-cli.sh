@@ -21,13 +21,18 @@ log() { printf '%s\n' "pulumi-cli: $*" >&2; }
 have_version() { [ -x "$1" ] && [ "$("$1" version 2>/dev/null)" = "$V" ]; }
 
 have_lh() { [ -x "$1/pulumi-language-nodejs" ]; }
-# The dynamic provider plugin is a shell script shipped in the @pulumi/pulumi npm package; keep a copy
-# next to the engine so plugin lookup needs no extra PATH entry (it runs `node`: put Node 24 first on PATH).
+# The dynamic provider plugin: @pulumi/pulumi ships it as a shell script that runs node as a child, so
+# a signal from the engine stops only the shell and can leave node behind. Keep next to the engine an
+# equivalent that execs node (it resolves the same cmd/dynamic-provider; Node 24 must be first on PATH).
 place_provider_script() {
-  local src="$here/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
-  if [ -f "$src" ] && [ ! -x "$1/pulumi-resource-pulumi-nodejs" ]; then
-    cp "$src" "$1/pulumi-resource-pulumi-nodejs" && chmod 755 "$1/pulumi-resource-pulumi-nodejs"
-  fi
+  local dst="$1/pulumi-resource-pulumi-nodejs"
+  cat > "$dst.tmp" <<'SH'
+#!/bin/sh
+# Written by trusthub-reconciler scripts/pulumi-cli.sh: @pulumi/pulumi's dynamic provider host, exec'd.
+host=$(node -e "process.stdout.write(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))") || exit 1
+exec node "$host" "$@"
+SH
+  chmod 755 "$dst.tmp" && mv "$dst.tmp" "$dst"
 }
 
 if command -v pulumi >/dev/null 2>&1 && have_version "$(command -v pulumi)" \

@@ -20,6 +20,21 @@ import * as w from "./writer.ts";
 
 const PROVIDER_KEY = "__provider";
 
+/**
+ * Inside the dynamic-provider host: stop when the engine that started us is
+ * gone (its children are reparented). A provider left running after the
+ * engine was killed would keep writing while a re-run of apply adopts the
+ * same bundles, and could race it into duplicates.
+ */
+function exitWithEngine(): void {
+  if (!process.argv[1]?.includes("dynamic-provider")) return;
+  const engine = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== engine) process.exit(70);
+  }, 250).unref();
+}
+exitWithEngine();
+
 function client() {
   const conn = connectionFromEnv(process.env);
   return { c: createClient(conn), target: conn.target };
