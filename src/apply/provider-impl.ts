@@ -13,9 +13,11 @@ import { createClient } from "../state/client.ts";
 import { diffBundle } from "../plan/diff.ts";
 import { isImmutableStatus } from "../domain/twilio.ts";
 import type { ObservedBundle } from "../model/trusthub.ts";
+import { deleteBundle } from "./delete.ts";
 import { checkInputs, type ProfileInputs, type ProfileOutputs } from "./inputs.ts";
 import { connectionFromEnv } from "./provider-env.ts";
 import { PartialApplyError, reconcile, type ReconcileResult } from "./reconcile.ts";
+import { withRetries } from "./retry.ts";
 import * as w from "./writer.ts";
 
 const PROVIDER_KEY = "__provider";
@@ -100,7 +102,8 @@ export async function create(
       ...(inputs.adoptSid ? { adoptSid: inputs.adoptSid } : {}),
       ...(inputs.recordOnly ? { recordOnly: true } : {}),
     };
-    const r = await reconcile(c, target, inputs.desired, undefined, opts);
+    const desired = inputs.desired;
+    const r = await withRetries(() => reconcile(c, target, desired, undefined, opts));
     return { id: r.record.profileSid, outs: outputs(inputs, r) };
   } catch (e) {
     if (e instanceof PartialApplyError) throw partial(e, inputs);
@@ -119,7 +122,8 @@ export async function update(
   const { c, target } = client();
   try {
     const opts = news.adoptSid ? { adoptSid: news.adoptSid } : {};
-    const r = await reconcile(c, target, news.desired, olds.record, opts);
+    const desired = news.desired;
+    const r = await withRetries(() => reconcile(c, target, desired, olds.record, opts));
     return { outs: outputs(news, r) };
   } catch (e) {
     if (e instanceof PartialApplyError) throw partial(e, news);
@@ -129,26 +133,15 @@ export async function update(
 
 export async function read(id: string, props: ProfileOutputs): Promise<dynamic.ReadResult> {
   const { c } = client();
-  const live = await w.fetchProfile(c, id);
+  // profileSid, not id: a profile re-created after an outside delete keeps the old id.
+  const live = await w.fetchProfile(c, props.profileSid || id);
   if (!live) return { id: "", props: {} };
   return { id, props: { ...props, status: live.status } };
 }
 
 export async function deleteResource(id: string, props: ProfileOutputs): Promise<void> {
   const { c, target } = client();
-  const live = await w.fetchProfile(c, id);
-  if (!live) return;
-  if (props.kind !== "secondary") return; // primaries belong to the Console: forget, never delete
-  if (isImmutableStatus(live.status)) {
-    throw new Error(
-      `profile ${props.key} (${id}) is ${live.status}: Twilio does not allow deleting it now`,
-    );
-  }
-  await w.deleteProfile(c, id);
-  const r = props.record;
-  for (const sid of Object.values(r?.endUsers ?? {})) if (sid) await w.deleteEndUser(c, sid);
-  if (r?.documentSid) await w.deleteDocument(c, r.documentSid);
-  if (r?.addressSid) await w.deleteAddress(c, target.accountSid, r.addressSid);
+  await deleteBundle(c, target, id, props); // see delete.ts
 }
 
 export { deleteResource as delete };

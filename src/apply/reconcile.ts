@@ -52,8 +52,8 @@ export class PartialApplyError extends Error {
   readonly code = "partial-apply";
   readonly record: ManagedRecord;
   readonly status: ProfileStatus;
-  constructor(message: string, record: ManagedRecord, status: ProfileStatus) {
-    super(message);
+  constructor(message: string, record: ManagedRecord, status: ProfileStatus, cause?: unknown) {
+    super(message, { cause });
     this.name = "PartialApplyError";
     this.record = record;
     this.status = status;
@@ -145,6 +145,7 @@ export async function reconcile(
       `profile ${desired.key} (${profile.sid}): ${why}`,
       record,
       profile.status,
+      e,
     );
   }
   return { record, status: profile.status, wrote: ctx.wrote, existed };

@@ -51,6 +51,8 @@ export function resourceSpecs(
     const profile = profiles.get(key);
     const managed = account.managed[key];
     const kind = profile?.kind ?? action?.kind ?? "secondary";
+    // Pruned: no longer registered, so Pulumi deletes it (provider delete).
+    if (action?.action === "delete") continue;
     if (!action || !profile || !writes(action)) {
       // Not written this run: keep what the stack has, untouched.
       if (managed) specs.push({ key, kind, mode: "hold" });

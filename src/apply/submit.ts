@@ -8,6 +8,7 @@ import type { ProfileAction } from "../model/plan.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { createClient } from "../state/client.ts";
 import { policySidFor } from "../plan/desired.ts";
+import { withRetries } from "./retry.ts";
 import * as w from "./writer.ts";
 
 export interface SubmitOutcome {
@@ -35,7 +36,7 @@ export async function evaluateAndSubmit(
     const o: SubmitOutcome = { key: action.key, sid, submitted: false, lines: [], ok: true };
     out.push(o);
     try {
-      const ev = await w.evaluate(c, sid, policySidFor(action.kind));
+      const ev = await withRetries(() => w.evaluate(c, sid, policySidFor(action.kind)));
       o.evaluation = ev.status;
       if (ev.status !== "compliant") {
         o.ok = false;
@@ -54,7 +55,12 @@ export async function evaluateAndSubmit(
         o.ok = false;
         continue;
       }
-      const after = await w.submitProfile(c, sid);
+      // Idempotent on retry: a submit that did land shows as pending-review (or later).
+      const after = await withRetries(async () => {
+        const now = await w.fetchProfile(c, sid);
+        if (now && now.status !== "draft" && now.status !== "twilio-rejected") return now;
+        return w.submitProfile(c, sid);
+      });
       o.submitted = true;
       o.lines.push(`${action.key} (${sid}): submitted for review (${after.status})`);
     } catch (e) {

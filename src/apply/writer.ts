@@ -12,6 +12,7 @@ import type {
   ObservedAssignment,
 } from "../model/trusthub.ts";
 import { toAddress, toDocument, toEndUser, toProfile } from "./writer-map.ts";
+import { createChecked, idempotent } from "./retry.ts";
 import { SUPPORTING_DOCUMENT_TYPES } from "../domain/twilio.ts";
 
 export function isNotFound(e: unknown): boolean {
@@ -29,32 +30,47 @@ async function orGone<T>(p: Promise<T>): Promise<T | undefined> {
 
 // ------------------------------------------------------------------ profiles
 
-export async function fetchProfile(c: TwilioClient, sid: string) {
-  const p = await orGone(c.trusthub.v1.customerProfiles(sid).fetch());
-  return p && toProfile(p);
+export function fetchProfile(c: TwilioClient, sid: string) {
+  return idempotent(async () => {
+    const p = await orGone(c.trusthub.v1.customerProfiles(sid).fetch());
+    return p && toProfile(p);
+  });
 }
 
 /** Profiles with exactly this friendly name and policy (server-side filters). */
-export async function findProfiles(c: TwilioClient, friendlyName: string, policySid: string) {
-  const list = await c.trusthub.v1.customerProfiles.list({ friendlyName, policySid, pageSize: 50 });
-  return list.map(toProfile).filter((p) => p.friendlyName === friendlyName);
-}
-
-export async function createProfile(c: TwilioClient, f: BundleProfileFields) {
-  const p = await c.trusthub.v1.customerProfiles.create({
-    friendlyName: f.friendlyName,
-    email: f.email,
-    policySid: f.policySid,
-    ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
+export function findProfiles(c: TwilioClient, friendlyName: string, policySid: string) {
+  return idempotent(async () => {
+    const list = await c.trusthub.v1.customerProfiles.list({
+      friendlyName,
+      policySid,
+      pageSize: 50,
+    });
+    return list.map(toProfile).filter((p) => p.friendlyName === friendlyName);
   });
-  return toProfile(p);
 }
 
-export async function updateProfile(c: TwilioClient, sid: string, f: BundleProfileFields) {
-  await c.trusthub.v1.customerProfiles(sid).update({
-    friendlyName: f.friendlyName,
-    email: f.email,
-    ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
+export function createProfile(c: TwilioClient, f: BundleProfileFields) {
+  return createChecked(
+    async () => {
+      const p = await c.trusthub.v1.customerProfiles.create({
+        friendlyName: f.friendlyName,
+        email: f.email,
+        policySid: f.policySid,
+        ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
+      });
+      return toProfile(p);
+    },
+    async () => (await findProfiles(c, f.friendlyName, f.policySid))[0],
+  );
+}
+
+export function updateProfile(c: TwilioClient, sid: string, f: BundleProfileFields) {
+  return idempotent(async () => {
+    await c.trusthub.v1.customerProfiles(sid).update({
+      friendlyName: f.friendlyName,
+      email: f.email,
+      ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
+    });
   });
 }
 
@@ -63,8 +79,10 @@ export async function submitProfile(c: TwilioClient, sid: string) {
   return toProfile(p);
 }
 
-export async function deleteProfile(c: TwilioClient, sid: string) {
-  await orGone(c.trusthub.v1.customerProfiles(sid).remove());
+export function deleteProfile(c: TwilioClient, sid: string) {
+  return idempotent(async () => {
+    await orGone(c.trusthub.v1.customerProfiles(sid).remove());
+  });
 }
 
 export interface EvaluationResult {
@@ -78,84 +96,110 @@ function text(v: unknown): string {
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
 }
 
-export async function evaluate(c: TwilioClient, sid: string, policySid: string) {
-  const e = await c.trusthub.v1
-    .customerProfiles(sid)
-    .customerProfilesEvaluations.create({ policySid });
-  const failures: EvaluationResult["failures"] = [];
-  for (const r of (e.results ?? []) as Record<string, unknown>[]) {
-    if (r["passed"] === true) continue;
-    const requirement = text(r["requirement_name"]) || text(r["object_type"]);
-    const invalid = Array.isArray(r["invalid"]) ? (r["invalid"] as Record<string, unknown>[]) : [];
-    if (invalid.length === 0) {
-      const code = typeof r["error_code"] === "number" ? r["error_code"] : null;
-      failures.push({ requirement, field: "", reason: text(r["failure_reason"]), code });
+export function evaluate(c: TwilioClient, sid: string, policySid: string) {
+  return idempotent(async () => {
+    const e = await c.trusthub.v1
+      .customerProfiles(sid)
+      .customerProfilesEvaluations.create({ policySid });
+    const failures: EvaluationResult["failures"] = [];
+    for (const r of (e.results ?? []) as Record<string, unknown>[]) {
+      if (r["passed"] === true) continue;
+      const requirement = text(r["requirement_name"]) || text(r["object_type"]);
+      const invalid = Array.isArray(r["invalid"])
+        ? (r["invalid"] as Record<string, unknown>[])
+        : [];
+      if (invalid.length === 0) {
+        const code = typeof r["error_code"] === "number" ? r["error_code"] : null;
+        failures.push({ requirement, field: "", reason: text(r["failure_reason"]), code });
+      }
+      for (const i of invalid) {
+        const code = typeof i["error_code"] === "number" ? i["error_code"] : null;
+        const field = text(i["object_field"]);
+        failures.push({ requirement, field, reason: text(i["failure_reason"]), code });
+      }
     }
-    for (const i of invalid) {
-      const code = typeof i["error_code"] === "number" ? i["error_code"] : null;
-      const field = text(i["object_field"]);
-      failures.push({ requirement, field, reason: text(i["failure_reason"]), code });
-    }
-  }
-  const result: EvaluationResult = { sid: e.sid, status: e.status, failures };
-  return result;
+    const result: EvaluationResult = { sid: e.sid, status: e.status, failures };
+    return result;
+  });
 }
 
 // ------------------------------------------------------------------ assignments
 
-export async function listAssignments(c: TwilioClient, profileSid: string) {
-  const list = await c.trusthub.v1
-    .customerProfiles(profileSid)
-    .customerProfilesEntityAssignments.list({ pageSize: 100 });
-  return list.map((a): ObservedAssignment => ({ sid: a.sid, objectSid: a.objectSid }));
-}
-
-export async function assign(c: TwilioClient, profileSid: string, objectSid: string) {
-  const a = await c.trusthub.v1
-    .customerProfiles(profileSid)
-    .customerProfilesEntityAssignments.create({ objectSid });
-  return a.sid;
-}
-
-export async function unassign(c: TwilioClient, profileSid: string, assignmentSid: string) {
-  await orGone(
-    c.trusthub.v1
+export function listAssignments(c: TwilioClient, profileSid: string) {
+  return idempotent(async () => {
+    const list = await c.trusthub.v1
       .customerProfiles(profileSid)
-      .customerProfilesEntityAssignments(assignmentSid)
-      .remove(),
+      .customerProfilesEntityAssignments.list({ pageSize: 100 });
+    return list.map((a): ObservedAssignment => ({ sid: a.sid, objectSid: a.objectSid }));
+  });
+}
+
+export function assign(c: TwilioClient, profileSid: string, objectSid: string) {
+  return createChecked(
+    async () => {
+      const a = await c.trusthub.v1
+        .customerProfiles(profileSid)
+        .customerProfilesEntityAssignments.create({ objectSid });
+      return a.sid;
+    },
+    async () => (await listAssignments(c, profileSid)).find((a) => a.objectSid === objectSid)?.sid,
   );
+}
+
+export function unassign(c: TwilioClient, profileSid: string, assignmentSid: string) {
+  return idempotent(async () => {
+    await orGone(
+      c.trusthub.v1
+        .customerProfiles(profileSid)
+        .customerProfilesEntityAssignments(assignmentSid)
+        .remove(),
+    );
+  });
 }
 
 // ------------------------------------------------------------------ end users
 
-export async function fetchEndUser(c: TwilioClient, sid: string) {
-  const u = await orGone(c.trusthub.v1.endUsers(sid).fetch());
-  return u && toEndUser(u);
-}
-
-export async function findEndUser(c: TwilioClient, want: BundleEndUser) {
-  const all = await c.trusthub.v1.endUsers.list({ pageSize: 1000 });
-  const hit = all.find((u) => u.friendlyName === want.friendlyName && u.type === want.type);
-  return hit && toEndUser(hit);
-}
-
-export async function createEndUser(c: TwilioClient, eu: BundleEndUser) {
-  const u = await c.trusthub.v1.endUsers.create({
-    friendlyName: eu.friendlyName,
-    type: eu.type,
-    attributes: eu.attributes,
+export function fetchEndUser(c: TwilioClient, sid: string) {
+  return idempotent(async () => {
+    const u = await orGone(c.trusthub.v1.endUsers(sid).fetch());
+    return u && toEndUser(u);
   });
-  return u.sid;
 }
 
-export async function updateEndUser(c: TwilioClient, sid: string, eu: BundleEndUser) {
-  await c.trusthub.v1
-    .endUsers(sid)
-    .update({ friendlyName: eu.friendlyName, attributes: eu.attributes });
+export function findEndUser(c: TwilioClient, want: BundleEndUser) {
+  return idempotent(async () => {
+    const all = await c.trusthub.v1.endUsers.list({ pageSize: 1000 });
+    const hit = all.find((u) => u.friendlyName === want.friendlyName && u.type === want.type);
+    return hit && toEndUser(hit);
+  });
 }
 
-export async function deleteEndUser(c: TwilioClient, sid: string) {
-  await orGone(c.trusthub.v1.endUsers(sid).remove());
+export function createEndUser(c: TwilioClient, eu: BundleEndUser) {
+  return createChecked(
+    async () => {
+      const u = await c.trusthub.v1.endUsers.create({
+        friendlyName: eu.friendlyName,
+        type: eu.type,
+        attributes: eu.attributes,
+      });
+      return u.sid;
+    },
+    async () => (await findEndUser(c, eu))?.sid,
+  );
+}
+
+export function updateEndUser(c: TwilioClient, sid: string, eu: BundleEndUser) {
+  return idempotent(async () => {
+    await c.trusthub.v1
+      .endUsers(sid)
+      .update({ friendlyName: eu.friendlyName, attributes: eu.attributes });
+  });
+}
+
+export function deleteEndUser(c: TwilioClient, sid: string) {
+  return idempotent(async () => {
+    await orGone(c.trusthub.v1.endUsers(sid).remove());
+  });
 }
 
 // ------------------------------------------------------------------ address (2010 API)
@@ -164,15 +208,19 @@ function addresses(c: TwilioClient, accountSid: string) {
   return c.api.v2010.accounts(accountSid).addresses;
 }
 
-export async function fetchAddress(c: TwilioClient, accountSid: string, sid: string) {
-  const a = await orGone(addresses(c, accountSid)(sid).fetch());
-  return a && toAddress(a);
+export function fetchAddress(c: TwilioClient, accountSid: string, sid: string) {
+  return idempotent(async () => {
+    const a = await orGone(addresses(c, accountSid)(sid).fetch());
+    return a && toAddress(a);
+  });
 }
 
-export async function findAddress(c: TwilioClient, accountSid: string, friendlyName: string) {
-  const list = await addresses(c, accountSid).list({ friendlyName, pageSize: 50 });
-  const hit = list.find((a) => a.friendlyName === friendlyName);
-  return hit && toAddress(hit);
+export function findAddress(c: TwilioClient, accountSid: string, friendlyName: string) {
+  return idempotent(async () => {
+    const list = await addresses(c, accountSid).list({ friendlyName, pageSize: 50 });
+    const hit = list.find((a) => a.friendlyName === friendlyName);
+    return hit && toAddress(hit);
+  });
 }
 
 function addressFields(a: BundleAddress) {
@@ -188,62 +236,79 @@ function addressFields(a: BundleAddress) {
   };
 }
 
-export async function createAddress(c: TwilioClient, accountSid: string, a: BundleAddress) {
-  const r = await addresses(c, accountSid).create({
-    ...addressFields(a),
-    isoCountry: a.isoCountry,
+export function createAddress(c: TwilioClient, accountSid: string, a: BundleAddress) {
+  return createChecked(
+    async () => {
+      const r = await addresses(c, accountSid).create({
+        ...addressFields(a),
+        isoCountry: a.isoCountry,
+      });
+      return r.sid;
+    },
+    async () => (await findAddress(c, accountSid, a.friendlyName))?.sid,
+  );
+}
+
+export function updateAddress(c: TwilioClient, accountSid: string, sid: string, a: BundleAddress) {
+  return idempotent(async () => {
+    await addresses(c, accountSid)(sid).update(addressFields(a));
   });
-  return r.sid;
 }
 
-export async function updateAddress(
-  c: TwilioClient,
-  accountSid: string,
-  sid: string,
-  a: BundleAddress,
-) {
-  await addresses(c, accountSid)(sid).update(addressFields(a));
-}
-
-export async function deleteAddress(c: TwilioClient, accountSid: string, sid: string) {
-  await orGone(addresses(c, accountSid)(sid).remove());
+export function deleteAddress(c: TwilioClient, accountSid: string, sid: string) {
+  return idempotent(async () => {
+    await orGone(addresses(c, accountSid)(sid).remove());
+  });
 }
 
 // ------------------------------------------------------------------ supporting document
 
-export async function fetchDocument(c: TwilioClient, sid: string) {
-  const d = await orGone(c.trusthub.v1.supportingDocuments(sid).fetch());
-  return d && toDocument(d);
-}
-
-export async function findDocument(c: TwilioClient, friendlyName: string) {
-  const all = await c.trusthub.v1.supportingDocuments.list({ pageSize: 1000 });
-  const hit = all.find(
-    (d) => d.friendlyName === friendlyName && d.type === SUPPORTING_DOCUMENT_TYPES.address,
-  );
-  return hit && toDocument(hit);
-}
-
-export async function createDocument(c: TwilioClient, friendlyName: string, addressSid: string) {
-  const d = await c.trusthub.v1.supportingDocuments.create({
-    friendlyName,
-    type: SUPPORTING_DOCUMENT_TYPES.address,
-    attributes: { address_sids: addressSid },
+export function fetchDocument(c: TwilioClient, sid: string) {
+  return idempotent(async () => {
+    const d = await orGone(c.trusthub.v1.supportingDocuments(sid).fetch());
+    return d && toDocument(d);
   });
-  return d.sid;
 }
 
-export async function updateDocument(
+export function findDocument(c: TwilioClient, friendlyName: string) {
+  return idempotent(async () => {
+    const all = await c.trusthub.v1.supportingDocuments.list({ pageSize: 1000 });
+    const hit = all.find(
+      (d) => d.friendlyName === friendlyName && d.type === SUPPORTING_DOCUMENT_TYPES.address,
+    );
+    return hit && toDocument(hit);
+  });
+}
+
+export function createDocument(c: TwilioClient, friendlyName: string, addressSid: string) {
+  return createChecked(
+    async () => {
+      const d = await c.trusthub.v1.supportingDocuments.create({
+        friendlyName,
+        type: SUPPORTING_DOCUMENT_TYPES.address,
+        attributes: { address_sids: addressSid },
+      });
+      return d.sid;
+    },
+    async () => (await findDocument(c, friendlyName))?.sid,
+  );
+}
+
+export function updateDocument(
   c: TwilioClient,
   sid: string,
   friendlyName: string,
   addressSid: string,
 ) {
-  await c.trusthub.v1
-    .supportingDocuments(sid)
-    .update({ friendlyName, attributes: { address_sids: addressSid } });
+  return idempotent(async () => {
+    await c.trusthub.v1
+      .supportingDocuments(sid)
+      .update({ friendlyName, attributes: { address_sids: addressSid } });
+  });
 }
 
-export async function deleteDocument(c: TwilioClient, sid: string) {
-  await orGone(c.trusthub.v1.supportingDocuments(sid).remove());
+export function deleteDocument(c: TwilioClient, sid: string) {
+  return idempotent(async () => {
+    await orGone(c.trusthub.v1.supportingDocuments(sid).remove());
+  });
 }

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { desiredBundle } from "../../src/plan/desired.ts";
 import type { DesiredBundle } from "../../src/model/trusthub.ts";
+import type { Config } from "../../src/model/config.ts";
 import { envFor, loadIsv, startSandbox, type Sandbox } from "./fixtures.ts";
 import { startProviderHost, type HostError, type ProviderHost } from "./provider-host.ts";
 
@@ -17,6 +18,7 @@ let host: ProviderHost;
 let providerText: string;
 let primarySid: string;
 let bundles: Record<string, DesiredBundle>;
+let config: Config;
 
 const inputs = (d: DesiredBundle, extra: object = {}) => ({
   __provider: providerText,
@@ -40,7 +42,7 @@ beforeAll(async () => {
   sb = await startSandbox();
   const p = await sb.control("POST", "/PrimaryProfiles", { status: "twilio-approved" });
   primarySid = p.sid;
-  const config = await loadIsv();
+  config = await loadIsv();
   bundles = Object.fromEntries(
     config.secondaries.map((s) => [s.key, desiredBundle(s, { primarySid })]),
   );
@@ -160,6 +162,38 @@ describe("dynamic-provider host over gRPC", () => {
     expect(Object.keys(props.record.endUsers)).toHaveLength(3);
     expect(props.record.documentSid).toMatch(/^RD/);
     expect(err.initFailed!.properties["__provider"]).toBe(providerText);
+  });
+
+  it("rides out 10% transient 5xx answers without duplicating anything", async () => {
+    const before = await sb.control("GET", "/Stats");
+    await sb.control("DELETE", "/RequestLog");
+    await sb.control("POST", "/Faults", { rate5xx: 0.1, seed: 3 });
+    try {
+      for (const i of [1, 2, 3]) {
+        const d = bundles["maple-fitness"]!;
+        const named = desiredBundle(
+          {
+            ...config.secondaries.find((s) => s.key === "maple-fitness")!,
+            key: `retry-${i}`,
+            friendlyName: `Retry Brand ${i}`,
+          },
+          { primarySid },
+        );
+        expect(named.endUsers).toHaveLength(d.endUsers.length);
+        const r = await host.create(inputs(named));
+        expect(Object.keys(r.properties.record.assignments)).toHaveLength(5);
+      }
+    } finally {
+      await sb.control("DELETE", "/Faults");
+    }
+    const log = await sb.control("GET", "/RequestLog");
+    const failed = (log.requests as { status: number }[]).filter((q) => q.status >= 500);
+    expect(failed.length).toBeGreaterThan(0); // the faults did happen
+    const after = await sb.control("GET", "/Stats");
+    expect(after.profiles - before.profiles).toBe(3);
+    expect(after.endUsers - before.endUsers).toBe(9);
+    expect(after.documents - before.documents).toBe(3);
+    expect(after.addresses - before.addresses).toBe(3);
   });
 
   it("read and delete treat 404 as gone", async () => {
