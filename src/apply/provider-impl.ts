@@ -11,7 +11,6 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
 import { createClient } from "../state/client.ts";
 import { diffBundle } from "../plan/diff.ts";
-import { isImmutableStatus } from "../domain/twilio.ts";
 import type { ObservedBundle } from "../model/trusthub.ts";
 import { deleteBundle } from "./delete.ts";
 import { checkInputs, type ProfileInputs, type ProfileOutputs } from "./inputs.ts";
