@@ -104,6 +104,8 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     expect(r.stdout).toMatch(
       /Apply finished: 3 created, 1 adopted, 0 updated, 2 submitted, 0 failed/,
     );
+    const detailed = await runCli(["plan", dir, "--detailed-exitcode"], cwd, env);
+    expect(detailed.code).toBe(EXIT.ok);
     const p = await plan();
     const { create, update, adopt, submit, skip, blocked } = p.summary;
     expect({ create, update, adopt, submit, skip, blocked }).toEqual({
