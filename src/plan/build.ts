@@ -1,6 +1,8 @@
 /**
  * buildPlan: (normalised config, observed account) -> Plan. Pure, sorted
- * (primary first, then secondaries by key), counted, checksummed; identical
+ * (deletes first, then the primary, then secondaries by key), counted,
+ * checksummed; managed profiles the YAML no longer declares are added by
+ * prune.ts (deletes only with `prune`); identical
  * inputs give byte-identical plans. With `showSensitive` false (the default)
  * the plan carries no personal value at all: sensitive changes keep their
  * slot and field but lose `before`/`after`.
@@ -19,12 +21,15 @@ import { diffBundle } from "./diff.ts";
 import { evaluateBundle } from "./evaluate.ts";
 import { declaredProfiles, matchProfiles, type Match } from "./match.ts";
 import { indexAccount, observedBundle, type AccountIndex } from "./observed.ts";
+import { undeclaredActions } from "./prune.ts";
 
 export interface BuildOptions {
   /** Plan only these config keys (`--target`); the primary is still read as context. */
   targets?: string[];
   /** Keep personal values in the plan (local `--show-sensitive` only). */
   showSensitive?: boolean;
+  /** Plan deletes for managed profiles the YAML no longer declares (`--prune`; see prune.ts). */
+  prune?: boolean;
 }
 
 export function buildPlan(
@@ -76,7 +81,17 @@ export function buildPlan(
     }
     actions.push(action);
   }
-  actions.sort(byRoleThenKey);
+  // A targeted plan looks at the targeted keys only: nothing undeclared is planned.
+  if (targets.length === 0) {
+    const claimed = new Map<string, string>();
+    for (const [key, m] of matches) for (const sid of m.candidates) claimed.set(sid, key);
+    const declared = new Set(all.map((p) => p.key));
+    for (const a of undeclaredActions(index, declared, claimed, opts.prune === true)) {
+      fingerprint(a.sid);
+      actions.push(a);
+    }
+  }
+  actions.sort(deletesFirstThenRoleThenKey);
   const checksum = planChecksum({
     config,
     accountSid: observed.target.accountSid,
@@ -143,7 +158,10 @@ const ROLE_ORDER: Record<ProfileAction["kind"], number> = {
   secondary: 1,
 };
 
-function byRoleThenKey(a: ProfileAction, b: ProfileAction): number {
+/** Deletes first (the Terraform / octoDNS convention), then the primary, then secondaries by key. */
+function deletesFirstThenRoleThenKey(a: ProfileAction, b: ProfileAction): number {
+  const d = (a.action === "delete" ? 0 : 1) - (b.action === "delete" ? 0 : 1);
+  if (d !== 0) return d;
   const r = ROLE_ORDER[a.kind] - ROLE_ORDER[b.kind];
   if (r !== 0) return r;
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;

@@ -11,6 +11,7 @@ import type { Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
 import type { ObservedAccount } from "../model/trusthub.ts";
 import { buildPlan } from "../plan/build.ts";
+import { checkSafety, existingManaged, safetyText } from "../plan/safety.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderText } from "../render/text.ts";
 import { readAccount } from "../state/read.ts";
@@ -34,6 +35,12 @@ export interface ApplyOptions {
   confirm?: (question: string) => Promise<boolean>;
   color?: boolean;
   parallel?: number;
+  /** Delete managed profiles the YAML no longer declares (draft or rejected secondaries). */
+  prune?: boolean;
+  /** Acknowledge a plan over a safety threshold by its checksum. */
+  ackChecksum?: string;
+  /** Apply a plan over a safety threshold without an acknowledgement. */
+  force?: boolean;
   out: (text: string) => void;
 }
 
@@ -63,12 +70,15 @@ async function replan(
     managed,
     assignmentsFor: (account) => profilesNeedingAssignments(config, account),
   });
-  const plan = buildPlan(config, observed, opts.targets ? { targets: opts.targets } : {});
+  const plan = buildPlan(config, observed, {
+    ...(opts.targets ? { targets: opts.targets } : {}),
+    prune: opts.prune === true,
+  });
   return { plan, observed };
 }
 
 function hasWork(plan: Plan): boolean {
-  return plan.actions.some((a) => writes(a) || a.submit);
+  return plan.actions.some((a) => writes(a) || a.submit || a.action === "delete");
 }
 
 export async function runApply(opts: ApplyOptions): Promise<number> {
@@ -77,6 +87,7 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
     env: opts.env,
     cwd: opts.cwd,
     ...(opts.targets ? { targets: opts.targets } : {}),
+    prune: opts.prune === true,
   });
   try {
     if (p.warnings) opts.out(p.warnings);
@@ -104,6 +115,7 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
       );
       return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
     }
+    guardSafety(plan, observed, opts);
     if (!opts.autoApprove) {
       if (!opts.confirm) {
         throw new UserError(
@@ -132,7 +144,7 @@ async function carryOut(
   const say = (line: string) => opts.out(`${line}\n`);
   say("\nApplying through Pulumi:");
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
-  if (specs.some((s) => s.mode === "apply")) {
+  if (specs.some((s) => s.mode === "apply") || plan.summary.delete > 0) {
     result = await runUpdate({
       conn: p.conn,
       cwd: opts.cwd,
@@ -146,6 +158,7 @@ async function carryOut(
   const failed = result.outcomes.filter((o) => !o.ok);
   const items: SubmitItem[] = [];
   for (const a of plan.actions) {
+    if (a.action === "delete") continue;
     const o = byKey.get(a.key);
     if (o && !o.ok) continue;
     const written = o !== undefined && o.op !== "same";
@@ -163,8 +176,10 @@ async function carryOut(
       (o) => o.ok && o.op === op && (action === undefined || actionOf.get(o.key) === action),
     ).length;
   say(
-    `\nApply finished: ${count("create") - count("create", "adopt")} created, ` +
-      `${count("create", "adopt")} adopted, ${count("update")} updated, ` +
+    // A profile deleted outside the tool is re-created by Pulumi's update of its old resource.
+    `\nApply finished: ${count("create") - count("create", "adopt") + count("update", "create")} created, ` +
+      `${count("create", "adopt")} adopted, ${count("update") - count("update", "create")} updated, ` +
+      (count("delete") > 0 ? `${count("delete")} deleted, ` : "") +
       `${submitted.filter((s) => s.submitted).length} submitted, ${failed.length} failed` +
       (result.stack ? ` (stack ${result.stack})` : "") +
       ".",
@@ -172,4 +187,21 @@ async function carryOut(
   for (const f of failed) say(`  ${f.key}: ${f.message ?? "failed"}`);
   if (notOk > 0) return EXIT.partial;
   return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+}
+
+/** Refuses a plan over a safety threshold unless acknowledged by checksum or --force. */
+function guardSafety(plan: Plan, observed: ObservedAccount, opts: ApplyOptions): void {
+  const violations = checkSafety(plan, existingManaged(observed));
+  if (violations.length === 0 || opts.force === true) return;
+  const ack = opts.ackChecksum?.trim();
+  if (ack !== undefined && (ack === plan.checksum || `sha256:${ack}` === plan.checksum)) return;
+  const mismatch =
+    ack === undefined
+      ? ""
+      : `\n--ack-checksum ${ack} acknowledges another plan; nothing was changed.`;
+  throw new UserError(
+    "plan/unsafe",
+    `${safetyText(violations, plan.checksum)}${mismatch}`,
+    EXIT.unsafe,
+  );
 }

@@ -10,7 +10,7 @@ import { UserError } from "../errors.ts";
 import type { Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Connection, ManagedRecord, ObservedAccount, TargetInfo } from "../model/trusthub.ts";
-import { buildPlan } from "../plan/build.ts";
+import { buildPlan, type BuildOptions } from "../plan/build.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
 import { readManaged as readPulumiManaged } from "../state/pulumi-state.ts";
@@ -31,6 +31,8 @@ export interface PreparePlanOptions {
   cwd: string;
   targets?: string[];
   showSensitive?: boolean;
+  /** Plan deletes of managed profiles the YAML no longer declares (`--prune`). */
+  prune?: boolean;
   /** Colour the rendered diagnostics. */
   color?: boolean;
   /** Where apply's managed records come from; default: Pulumi state (src/state/pulumi-state.ts). */
@@ -69,7 +71,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
       managed,
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
     });
-    const buildOpts: { targets?: string[]; showSensitive?: boolean } = {};
+    const buildOpts: BuildOptions = { prune: opts.prune === true };
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;
     const plan = buildPlan(config, observed, buildOpts);

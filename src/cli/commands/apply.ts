@@ -7,6 +7,9 @@ interface ApplyFlags {
   autoApprove?: boolean;
   target?: string[];
   parallel?: number;
+  prune?: boolean;
+  ackChecksum?: string;
+  force?: boolean;
 }
 
 /** Yes/no on the controlling terminal (when the Io brings no prompt of its own). */
@@ -44,6 +47,15 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
       (v: string, prev: string[] = []) => [...prev, v],
     )
     .option("--parallel <n>", "concurrent profile operations (default 10)", positiveInt)
+    .option(
+      "--prune",
+      "delete draft or rejected secondaries apply manages that the YAML no longer declares",
+    )
+    .option(
+      "--ack-checksum <sha>",
+      "apply a plan over a safety threshold: the checksum of that exact plan",
+    )
+    .option("--force", "apply a plan over a safety threshold without acknowledging its checksum")
     .action(async (paths: string[], flags: ApplyFlags) => {
       const { runApply } = await import("../../workflow/apply.ts");
       exit.code = await runApply({
@@ -56,6 +68,9 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
         ...(flags.target ? { targets: flags.target } : {}),
         ...(flags.plan ? { planFile: flags.plan } : {}),
         ...(flags.parallel ? { parallel: flags.parallel } : {}),
+        ...(flags.prune ? { prune: true } : {}),
+        ...(flags.force ? { force: true } : {}),
+        ...(flags.ackChecksum ? { ackChecksum: flags.ackChecksum } : {}),
         ...(io.isTTY ? { confirm: io.confirm ?? ttyConfirm } : {}),
       });
     });

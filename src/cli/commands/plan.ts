@@ -8,6 +8,7 @@ interface PlanOptions {
   detailedExitcode?: boolean;
   target: string[];
   showSensitive?: boolean;
+  prune?: boolean;
 }
 
 /**
@@ -38,12 +39,23 @@ export function registerPlan(program: Command, io: Io, exit: ExitSink): void {
     )
     .option("--target <key>", "plan only this profile key (repeatable)", collect, [])
     .option(
+      "--prune",
+      "plan deletes of draft or rejected secondaries apply manages that the YAML no longer declares",
+    )
+    .option(
       "--show-sensitive",
       "print personal values (names, emails, phones, tax IDs, addresses) locally",
     )
     .action(async (paths: string[], options: PlanOptions) => {
       exit.code = await plan(paths, options, io);
     });
+}
+
+function quoteLines(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => `> ${l.trim()}`)
+    .join("\n");
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -62,19 +74,25 @@ async function plan(paths: string[], options: PlanOptions, io: Io): Promise<numb
     cwd: io.cwd,
     ...(options.target.length > 0 && { targets: options.target }),
     showSensitive: options.showSensitive === true,
+    prune: options.prune === true,
     color: io.isTTY && !io.env["NO_COLOR"],
   });
   try {
     if (prepared.warnings !== "") io.stderr(prepared.warnings);
     const p = prepared.plan;
+    const { checkSafety, existingManaged, safetyText } = await import("../../plan/safety.ts");
+    const violations = checkSafety(p, existingManaged(prepared.observed));
+    const unsafe = violations.length > 0 ? safetyText(violations, p.checksum) : "";
     if (options.format === "json") io.stdout(renderJson(p));
     else if (options.format === "markdown") {
       const { renderMarkdown } = await import("../../render/markdown.ts");
-      io.stdout(renderMarkdown(p));
+      const warning = unsafe === "" ? "" : `\n> [!WARNING]\n${quoteLines(unsafe)}\n`;
+      io.stdout(renderMarkdown(p) + warning);
     } else {
       const { renderText } = await import("../../render/text.ts");
       io.stdout(renderText(p, { color }));
     }
+    if (unsafe !== "") io.stderr(`warning: ${unsafe}\n`);
     if (options.out !== undefined) {
       const { writePlanFile } = await import("../../state/plan-file.ts");
       const file = await writePlanFile(io.cwd, options.out, renderJson(redactPlan(p)));
