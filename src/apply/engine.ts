@@ -160,14 +160,28 @@ async function up(stack: Stack, req: UpdateRequest): Promise<UpdateResult> {
     if (e instanceof ConcurrentUpdateError) throw e;
     const outcomes = c.finish();
     if (outcomes.some((o) => !o.ok)) return { stack: stack.name, outcomes, changes: {} };
-    const msg = e instanceof Error ? e.message : String(e);
-    throw new UserError("pulumi/update", `pulumi up failed: ${plain(msg).slice(0, 2000)}`);
+    throw explain(e);
   }
+}
+
+/** A Pulumi CLI failure as a user-facing error: the CLI's own `error:` lines, not its command line. */
+function explain(e: unknown): UserError {
+  const msg = plain(e instanceof Error ? e.message : String(e));
+  if (/incorrect passphrase/.test(msg)) {
+    return new UserError(
+      "pulumi/passphrase",
+      "PULUMI_CONFIG_PASSPHRASE does not decrypt this stack's state: set the passphrase the stack was created with",
+    );
+  }
+  const errors = [...new Set(msg.match(/error: .*?(?= err\?:|$)/g) ?? [])];
+  return new UserError("pulumi/update", `pulumi up failed: ${(errors[0] ?? msg).slice(0, 2000)}`);
 }
 
 /** Runs the update; clears a lock left by a dead process on this host once. */
 export async function runUpdate(req: UpdateRequest): Promise<UpdateResult> {
-  const stack = await openStack(req);
+  const stack = await openStack(req).catch((e: unknown) => {
+    throw e instanceof UserError ? e : explain(e);
+  });
   try {
     return await up(stack, req);
   } catch (e) {
