@@ -1,16 +1,17 @@
 /**
  * Golden files: each numbered scenario holds a config (config.yaml) and what
  * Trust Hub stores (observed.json: the lists, the assignments read, and
- * apply's managed records); the plan rendered in every format must match
+ * apply's managed records) and, optionally, options.json (BuildOptions, e.g.
+ * `{"prune": true}`); the plan rendered in every format must match
  * plan.txt, plan.md and plan.json. Regenerate with `npx vitest run -u
  * test/scenarios` and review the diff like code.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.ts";
 import type { ObservedAccount } from "../../src/model/trusthub.ts";
-import { buildPlan } from "../../src/plan/build.ts";
+import { buildPlan, type BuildOptions } from "../../src/plan/build.ts";
 import { planExitCode } from "../../src/plan/exit-code.ts";
 import { renderJson } from "../../src/render/json.ts";
 import { renderMarkdown } from "../../src/render/markdown.ts";
@@ -62,6 +63,14 @@ const expected: Record<string, { actions: string; exit: number }> = {
     actions: "northwind:no-op bluebird-bakery:create+submit harbor-dental:update",
     exit: 2,
   },
+  "012-prune-undeclared": {
+    actions: "harbor-dental:delete northwind:no-op bluebird-bakery:no-op",
+    exit: 2,
+  },
+  "013-undeclared-kept": {
+    actions: "northwind:no-op bluebird-bakery:no-op harbor-dental:no-op",
+    exit: 0,
+  },
 };
 
 describe("scenarios", () => {
@@ -81,7 +90,11 @@ describe("scenarios", () => {
       const observed = JSON.parse(
         readFileSync(join(dir, "observed.json"), "utf8"),
       ) as ObservedAccount;
-      const plan = buildPlan(loaded.config!, observed);
+      const optionsFile = join(dir, "options.json");
+      const options = existsSync(optionsFile)
+        ? (JSON.parse(readFileSync(optionsFile, "utf8")) as BuildOptions)
+        : {};
+      const plan = buildPlan(loaded.config!, observed, options);
       const summary = plan.actions
         .map((a) => `${a.key}:${a.action}${a.submit ? "+submit" : ""}`)
         .join(" ");
