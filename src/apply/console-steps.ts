@@ -10,6 +10,7 @@ import type { Connection } from "../model/trusthub.ts";
 import { desiredBundle } from "../plan/desired.ts";
 import { createClient } from "../state/client.ts";
 import { reconcile } from "./reconcile.ts";
+import { fetchProfile } from "./writer.ts";
 import { sandboxControls, type CreatePrimaryInput } from "../emulator/controls-client.ts";
 
 /** Runs the primary's Console steps; returns the lines to print (empty: nothing done). */
@@ -59,6 +60,8 @@ export async function simulateConsoleSteps(
     }
     return lines;
   }
+  // An existing primary with fields to write is submitted after the update (submitPrimaryAfter).
+  if (action.changes.length > 0) return [];
   if (primary.submit && (action.status === "draft" || action.status === "twilio-rejected")) {
     const p = await controls.setStatus(action.sid, "in-review");
     return [
@@ -66,4 +69,23 @@ export async function simulateConsoleSteps(
     ];
   }
   return [];
+}
+
+/** After the writes (sandbox only): submit a primary whose fields were just updated, as the Console would. */
+export async function submitPrimaryAfter(
+  conn: Connection,
+  config: Config,
+  plan: Plan,
+): Promise<string[]> {
+  const primary = config.primary;
+  if (conn.target.kind !== "sandbox" || !primary?.submit) return [];
+  const action = plan.actions.find((a) => a.key === primary.key);
+  if (!action?.sid || action.changes.length === 0 || action.consoleSteps.length === 0) return [];
+  const live = await fetchProfile(createClient(conn), action.sid);
+  if (!live || (live.status !== "draft" && live.status !== "twilio-rejected")) return [];
+  const controls = sandboxControls(conn.target.url, conn.username, conn.password);
+  const p = await controls.setStatus(action.sid, "in-review");
+  return [
+    `Console step, simulated by the sandbox: submitted primary profile ${primary.key} (${action.sid}) for review (now ${p.status})`,
+  ];
 }

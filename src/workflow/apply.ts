@@ -16,7 +16,7 @@ import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderText } from "../render/text.ts";
 import { readAccount } from "../state/read.ts";
 import { readManaged } from "../state/pulumi-state.ts";
-import { simulateConsoleSteps } from "../apply/console-steps.ts";
+import { simulateConsoleSteps, submitPrimaryAfter } from "../apply/console-steps.ts";
 import { runUpdate, type UpdateResult } from "../apply/engine.ts";
 import { resourceSpecs, writes } from "../apply/specs.ts";
 import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
@@ -165,6 +165,7 @@ async function carryOut(
     const sid = o?.outputs?.profileSid ?? a.sid;
     if (sid && (written || a.submit)) items.push({ action: a, sid });
   }
+  for (const line of await submitPrimaryAfter(p.conn, p.config, plan)) say(line);
   const submitted = items.length > 0 ? await evaluateAndSubmit(p.conn, items) : [];
   if (submitted.length > 0) say("\nEvaluation and submission:");
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
