@@ -10,6 +10,7 @@ import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
 import { PACKAGE_ROOT } from "./pulumi-bin.ts";
 import { providerEnv } from "./provider-env.ts";
+import { PROVIDER_IMPL_URL } from "./provider.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -80,6 +81,8 @@ export function engineEnv(
       .filter(Boolean)
       .join(delimiter),
     ...providerEnv(conn),
+    // State written from another checkout names that checkout's provider; load this one's.
+    TRUSTHUB_PROVIDER_IMPL: PROVIDER_IMPL_URL,
   };
   if (env["PULUMI_HOME"]) out["PULUMI_HOME"] = env["PULUMI_HOME"];
   else if (backend.startsWith("file://"))
