@@ -35,7 +35,6 @@ export interface ProfileOutputs {
   writes: string[];
 }
 
-export const RESOURCE_TYPE = "trusthub:Profile";
 const KINDS: ProfileKind[] = ["primary-business", "primary-individual", "secondary"];
 const SLOTS = ["business", "representative1", "representative2", "individual"];
 
