@@ -311,7 +311,13 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
   });
 
   it("a second apply on the same stack fails fast on the lock", async () => {
+    // Three bundles to write one after the other keep the first apply inside `pulumi up` (holding
+    // the lock) long after the second has planned and started its own update.
+    const recs = await managed();
+    await ctl.reject(recs["bluebird-bakery"]!.profileSid, [18601]);
+    await ctl.reject(recs["maple-fitness"]!.profileSid, [18601]);
     editYaml(dir, "brands.yaml", "businessTitle: Dental Director", "businessTitle: Lead Dentist");
+    editYaml(dir, "brands.yaml", "businessTitle: Owner", "businessTitle: Co-Owner");
     await ctl.setFaults({ latencyMs: 400 });
     try {
       const first = runCli(["apply", dir, "--auto-approve", "--parallel", "1"], cwd, env);
