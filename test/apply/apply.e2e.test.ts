@@ -310,13 +310,23 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     expect(ok.stdout).toMatch(/1 updated/);
   });
 
+  it("--target limits apply to the named profiles", async () => {
+    editYaml(dir, "brands.yaml", "businessTitle: Dental Director", "businessTitle: Chief Dentist");
+    const from = exchanges.length;
+    const r = await apply("--target", "maple-fitness");
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.stdout).toContain("Nothing to change");
+    expect(writesSince(from)).toEqual([]);
+    expect((await plan()).actions.find((a) => a.key === "harbor-dental")?.action).toBe("update");
+  });
+
   it("a second apply on the same stack fails fast on the lock", async () => {
     // Three bundles to write one after the other keep the first apply inside `pulumi up` (holding
     // the lock) long after the second has planned and started its own update.
     const recs = await managed();
     await ctl.reject(recs["bluebird-bakery"]!.profileSid, [18601]);
     await ctl.reject(recs["maple-fitness"]!.profileSid, [18601]);
-    editYaml(dir, "brands.yaml", "businessTitle: Dental Director", "businessTitle: Lead Dentist");
+    editYaml(dir, "brands.yaml", "businessTitle: Chief Dentist", "businessTitle: Head Dentist");
     editYaml(dir, "brands.yaml", "businessTitle: Owner", "businessTitle: Co-Owner");
     await ctl.setFaults({ latencyMs: 400 });
     try {
