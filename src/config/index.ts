@@ -4,7 +4,15 @@
  * JSON Schema; then semantic rules across all documents; then normalise.
  * `config` is present only when there are no error diagnostics.
  */
-import type { Config, Diagnostic, SourceRef, WrittenDocument } from "../model/config.ts";
+import type {
+  AccountConfig,
+  AccountRef,
+  Config,
+  Diagnostic,
+  SourceRef,
+  WrittenDocument,
+} from "../model/config.ts";
+import { groupByAccount } from "./accounts.ts";
 import { hasErrors, sortDiagnostics } from "./diagnostic.ts";
 import { resolveEnv } from "./env.ts";
 import { readSources } from "./files.ts";
@@ -22,13 +30,16 @@ export interface LoadOptions {
 
 export interface LoadResult {
   config?: Config;
+  /** The account `config` is for (the default account when no file names one). */
+  account?: AccountRef;
   /** Sorted by file, line, column. */
   diagnostics: Diagnostic[];
   /** File -> text as read (for rendering source lines under diagnostics). */
   sources: Map<string, string>;
 }
 
-export async function loadConfig(paths: string[], opts: LoadOptions): Promise<LoadResult> {
+/** Every account's config: the default account and each one named by an `account` block. */
+export async function loadAccounts(paths: string[], opts: LoadOptions): Promise<AccountsResult> {
   const read = await readSources(paths, opts.cwd);
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const sources = new Map(read.sources.map((s) => [s.file, s.text]));
@@ -58,16 +69,64 @@ export async function loadConfig(paths: string[], opts: LoadOptions): Promise<Lo
       });
     }
   }
-  const ctx = { documents: valid, now: opts.now ?? new Date(), complete };
-  diagnostics.push(...runRules(ctx, (file, pointer) => unresolved.has(`${file}#${pointer}`)));
-  const result: LoadResult = { diagnostics: sortDiagnostics(diagnostics), sources };
+  // Rules and normalisation run per account (documents without `account` form the default one).
+  const groups = groupByAccount(valid);
+  diagnostics.push(...groups.diagnostics);
+  const now = opts.now ?? new Date();
+  const skip = (file: string, pointer: string) => unresolved.has(`${file}#${pointer}`);
+  for (const g of groups.accounts) {
+    diagnostics.push(...runRules({ documents: g.documents, now, complete }, skip));
+  }
+  const result: AccountsResult = { diagnostics: sortDiagnostics(diagnostics), sources };
   if (!hasErrors(diagnostics)) {
-    result.config = normalize(
-      valid,
-      read.sources.map((s) => s.file),
-    );
+    const files = read.sources.map((s) => s.file);
+    result.accounts = groups.accounts.map((g) => ({
+      account: g.account,
+      config: normalize(
+        g.documents,
+        files.filter((f) => g.documents.some((d) => d.file === f)),
+      ),
+    }));
   }
   return result;
+}
+
+/**
+ * One account's config, for the commands that handle one account. Files that
+ * declare several accounts are an error here (`config/several-accounts`);
+ * `account` tells which account the config is for.
+ */
+export async function loadConfig(paths: string[], opts: LoadOptions): Promise<LoadResult> {
+  const r = await loadAccounts(paths, opts);
+  const result: LoadResult = { diagnostics: r.diagnostics, sources: r.sources };
+  if (r.accounts === undefined) return result;
+  if (r.accounts.length > 1) {
+    const names = r.accounts.map((a) => a.account.name).join(", ");
+    result.diagnostics = [
+      ...r.diagnostics,
+      {
+        code: "config/several-accounts",
+        severity: "error",
+        message: `the files declare ${r.accounts.length} accounts (${names}); this command handles one account at a time: pass the files of one account`,
+      },
+    ];
+    return result;
+  }
+  const only = r.accounts[0];
+  if (only !== undefined) {
+    result.config = only.config;
+    result.account = only.account;
+  } else {
+    result.config = { secondaries: [], files: [] };
+  }
+  return result;
+}
+
+export interface AccountsResult {
+  /** Present only without error diagnostics; the default account first, then by name. */
+  accounts?: AccountConfig[];
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
 }
 
 /** Position of `${env:NAME}` inside the scalar at pointer (the scalar's start as fallback). */

@@ -105,9 +105,28 @@ export interface WrittenIndividualPrimary extends WrittenProfileBase {
 
 export type WrittenPrimary = WrittenBusinessPrimary | WrittenIndividualPrimary;
 
-/** One YAML document. Several files may be combined; at most one primary in all. */
+/**
+ * The Twilio account (or subaccount) a document's profiles belong to, by the
+ * NAMES of the environment variables holding its credentials (never values).
+ * Documents without it belong to the default account (the usual TWILIO_* env).
+ */
+export interface WrittenAccount {
+  /** Stable name in plans and output: lowercase letters, digits and hyphens; not "default". */
+  name: string;
+  /** Variable holding the account (or subaccount) SID, e.g. TWILIO_ACCOUNT_SID_PROD. */
+  accountSidEnv: string;
+  /** Variable holding its auth token; or use apiKeyEnv + apiSecretEnv. */
+  authTokenEnv?: string;
+  apiKeyEnv?: string;
+  apiSecretEnv?: string;
+  /** Variable holding an emulator URL (like TRUSTHUB_API_URL); default: Twilio. */
+  apiUrlEnv?: string;
+}
+
+/** One YAML document. Several files may be combined; at most one primary per account. */
 export interface WrittenDocument {
   version: 1;
+  account?: WrittenAccount;
   defaults?: { submit?: boolean };
   primary?: WrittenPrimary;
   secondaries?: WrittenBusinessProfile[];
@@ -156,6 +175,19 @@ export interface Config {
   secondaries: BusinessProfile[];
   /** Files the config was read from, in load order. */
   files: string[];
+}
+
+/** Which account a Config is for: "default" (the usual env) or a declared one. */
+export interface AccountRef extends Partial<Omit<WrittenAccount, "name">> {
+  name: string;
+  /** Where it was first declared (absent for the default account). */
+  source?: SourceRef;
+}
+
+/** One account's normalised configuration (see src/config/accounts.ts). */
+export interface AccountConfig {
+  account: AccountRef;
+  config: Config;
 }
 
 // ---------------------------------------------------------------- diagnostics

@@ -8,10 +8,12 @@
  *   ("sandbox").
  * Credentials stay inside the Connection: never printed, never stored.
  */
+import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
+import { SANDBOX_ACCOUNT_VAR } from "./account-env.ts";
 
 export const TWILIO_TRUSTHUB_URL = "https://trusthub.twilio.com";
 
@@ -44,7 +46,7 @@ export async function resolveTarget(env: Env, cwd: string): Promise<ResolvedTarg
         "TRUSTHUB_API_URL is set but no credentials are: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET) for that emulator",
       );
     }
-    return startSandbox(cwd);
+    return startSandbox(cwd, get(SANDBOX_ACCOUNT_VAR));
   }
   const accountSid = get("TWILIO_ACCOUNT_SID");
   if (accountSid === undefined) {
@@ -105,13 +107,24 @@ function checkUrl(raw: string): string {
   return raw.replace(/\/+$/, "");
 }
 
-async function startSandbox(cwd: string): Promise<ResolvedTarget> {
+/** A declared account's own account in the embedded sandbox: SID and token derived from its name. */
+export function sandboxAccountFor(name: string): { sid: string; token: string } {
+  const hex = createHash("sha256").update(`trusthub-sandbox-account:${name}`).digest("hex");
+  return { sid: `AC${hex.slice(0, 32)}`, token: hex.slice(32, 64) };
+}
+
+async function startSandbox(cwd: string, accountName?: string): Promise<ResolvedTarget> {
   // Lazy: the emulator is only loaded when the sandbox is the target.
-  const { startEmulator } = await import("../emulator/index.ts");
+  const { startEmulator, SANDBOX_ACCOUNT } = await import("../emulator/index.ts");
   const dir = join(cwd, ".trusthub");
   await mkdir(dir, { recursive: true });
-  const handle = await startEmulator({ dataFile: join(dir, "sandbox.json"), port: 0 });
-  const account = handle.accounts[0];
+  const named = accountName === undefined ? [] : [sandboxAccountFor(accountName)];
+  const handle = await startEmulator({
+    dataFile: join(dir, "sandbox.json"),
+    port: 0,
+    ...(named.length > 0 && { accounts: [SANDBOX_ACCOUNT, ...named] }),
+  });
+  const account = handle.accounts[named.length];
   if (account === undefined) {
     await handle.close();
     throw new Error("the embedded sandbox started without an account");

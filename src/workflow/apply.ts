@@ -41,16 +41,21 @@ export interface ApplyOptions {
   ackChecksum?: string;
   /** Apply a plan over a safety threshold without an acknowledgement. */
   force?: boolean;
+  /** Which declared account to apply (src/workflow/accounts.ts loops over them). */
+  account?: string;
   out: (text: string) => void;
 }
 
-async function savedChecksum(file: string): Promise<string> {
+async function savedChecksum(file: string, account: string): Promise<string> {
   let saved: Partial<Plan>;
   try {
     saved = JSON.parse(await readFile(file, "utf8")) as Partial<Plan>;
   } catch (e) {
     throw new UserError("plan/file", `cannot read the saved plan ${file}: ${(e as Error).message}`);
   }
+  // A plan of several accounts holds one plan per account (src/workflow/accounts.ts).
+  const several = (saved as { accounts?: { account?: string; plan?: Partial<Plan> }[] }).accounts;
+  if (Array.isArray(several)) saved = several.find((a) => a.account === account)?.plan ?? {};
   if (typeof saved.checksum !== "string") {
     throw new UserError(
       "plan/file",
@@ -64,7 +69,7 @@ async function replan(
   p: PreparedPlan,
   opts: ApplyOptions,
 ): Promise<{ plan: Plan; observed: ObservedAccount }> {
-  const managed = await readManaged({ env: opts.env, cwd: opts.cwd, target: p.conn.target });
+  const managed = await readManaged({ env: p.env, cwd: opts.cwd, target: p.conn.target });
   const config: Config = p.config;
   const observed = await readAccount(p.conn, {
     managed,
@@ -88,12 +93,13 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
     cwd: opts.cwd,
     ...(opts.targets ? { targets: opts.targets } : {}),
     prune: opts.prune === true,
+    ...(opts.account ? { account: opts.account } : {}),
   });
   try {
     if (p.warnings) opts.out(p.warnings);
     let { plan, observed } = p;
     if (opts.planFile) {
-      const want = await savedChecksum(opts.planFile);
+      const want = await savedChecksum(opts.planFile, p.account.name);
       if (want !== plan.checksum) {
         throw new UserError(
           "plan/stale",
@@ -148,7 +154,7 @@ async function carryOut(
     result = await runUpdate({
       conn: p.conn,
       cwd: opts.cwd,
-      env: opts.env,
+      env: p.env,
       specs,
       ...(opts.parallel ? { parallel: opts.parallel } : {}),
       onProgress: say,

@@ -5,9 +5,9 @@
  * build the plan. The caller owns the returned connection and must call
  * `close()` (it stops the embedded sandbox when that is the target).
  */
-import { loadConfig } from "../config/index.ts";
+import { loadAccounts } from "../config/index.ts";
 import { UserError } from "../errors.ts";
-import type { Config } from "../model/config.ts";
+import type { AccountConfig, AccountRef, Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Connection, ManagedRecord, ObservedAccount, TargetInfo } from "../model/trusthub.ts";
 import { buildPlan, type BuildOptions } from "../plan/build.ts";
@@ -15,6 +15,7 @@ import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
 import { readManaged as readPulumiManaged } from "../state/pulumi-state.ts";
 import { readAccount } from "../state/read.ts";
+import { accountEnv } from "../state/account-env.ts";
 import { resolveTarget } from "../state/target.ts";
 
 type Env = Record<string, string | undefined>;
@@ -35,6 +36,10 @@ export interface PreparePlanOptions {
   prune?: boolean;
   /** Colour the rendered diagnostics. */
   color?: boolean;
+  /** Which declared account to plan (default: the only one). */
+  account?: string;
+  /** Accounts already loaded (loadAccountConfigs), to plan several without reading the files again. */
+  loaded?: { accounts: AccountConfig[]; warnings: string };
   /** Where apply's managed records come from; default: Pulumi state (src/state/pulumi-state.ts). */
   readManaged?: (ctx: ManagedContext) => Promise<Record<string, ManagedRecord>>;
 }
@@ -46,27 +51,54 @@ export interface PreparedPlan {
   conn: Connection;
   /** Config warnings, rendered (empty when none). */
   warnings: string;
+  /** The account planned, and the environment its target and stack were resolved from. */
+  account: AccountRef;
+  env: Env;
   close(): Promise<void>;
 }
 
-export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPlan> {
+/** Loads every account's config; configuration errors throw (before any request). */
+export async function loadAccountConfigs(
+  opts: Pick<PreparePlanOptions, "paths" | "env" | "cwd" | "color">,
+): Promise<{ accounts: AccountConfig[]; warnings: string }> {
   const color = opts.color ?? false;
-  const loaded = await loadConfig(opts.paths, { env: opts.env, cwd: opts.cwd });
-  if (loaded.config === undefined) {
+  const loaded = await loadAccounts(opts.paths, { env: opts.env, cwd: opts.cwd });
+  if (loaded.accounts === undefined) {
     const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
     throw new UserError(
       "config/invalid",
       `the configuration is invalid (${errors} error${errors === 1 ? "" : "s"}); nothing was read from Trust Hub\n${renderDiagnostics(loaded.diagnostics, loaded.sources, { color }).trimEnd()}`,
     );
   }
-  const config = loaded.config;
   const warnings = renderDiagnostics(loaded.diagnostics, loaded.sources, { color });
-  const resolved = await resolveTarget(opts.env, opts.cwd);
+  return { accounts: loaded.accounts, warnings };
+}
+
+/** The plan of one account: `opts.account` names it, else the files must declare only one. */
+export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPlan> {
+  const { accounts, warnings } = opts.loaded ?? (await loadAccountConfigs(opts));
+  const picked =
+    opts.account === undefined
+      ? accounts.length === 1
+        ? accounts[0]
+        : undefined
+      : accounts.find((a) => a.account.name === opts.account);
+  if (picked === undefined) {
+    throw new UserError(
+      "config/several-accounts",
+      opts.account === undefined
+        ? `the files declare ${accounts.length} accounts (${accounts.map((a) => a.account.name).join(", ")}); this command handles one account at a time: pass the files of one account`
+        : `no account named ${opts.account} is declared`,
+    );
+  }
+  const config = picked.config;
+  const env = accountEnv(opts.env, picked.account);
+  const resolved = await resolveTarget(env, opts.cwd);
   const conn = resolved.conn;
   const close = (): Promise<void> => resolved.close();
   try {
     const readManaged = opts.readManaged ?? readPulumiManaged;
-    const managed = await readManaged({ env: opts.env, cwd: opts.cwd, target: conn.target });
+    const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
       managed,
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
@@ -75,7 +107,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;
     const plan = buildPlan(config, observed, buildOpts);
-    return { plan, config, observed, conn, warnings, close };
+    return { plan, config, observed, conn, warnings, account: picked.account, env, close };
   } catch (e) {
     await close();
     throw e;

@@ -12,6 +12,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import schema from "../../schemas/trusthub.schema.json" with { type: "json" };
 import type {
+  WrittenAccount,
   WrittenAddress,
   WrittenBusiness,
   WrittenBusinessPrimary,
@@ -70,14 +71,24 @@ const secondary: DeepRequired<WrittenBusinessProfile> = {
   address,
   representatives: [representative],
 };
+const account: DeepRequired<WrittenAccount> = {
+  name: "prod",
+  accountSidEnv: "TWILIO_ACCOUNT_SID_PROD",
+  authTokenEnv: "TWILIO_AUTH_TOKEN_PROD",
+  apiKeyEnv: "TWILIO_API_KEY_PROD",
+  apiSecretEnv: "TWILIO_API_SECRET_PROD",
+  apiUrlEnv: "TRUSTHUB_API_URL_PROD",
+};
 const businessDocument: DeepRequired<WrittenDocument> = {
   version: 1,
+  account,
   defaults: { submit: false },
   primary: { type: "business", ...secondary, key: "primary" },
   secondaries: [secondary],
 };
 const individualDocument: DeepRequired<WrittenDocument> = {
   version: 1,
+  account,
   defaults: { submit: true },
   primary: {
     type: "individual",
@@ -99,6 +110,7 @@ const individualDocument: DeepRequired<WrittenDocument> = {
 const required = {
   root: ["version"] as const,
   defaults: [] as const,
+  account: ["name", "accountSidEnv"] as const,
   businessPrimary: [
     "type",
     "key",
@@ -144,6 +156,7 @@ type Req<K extends keyof typeof required> = (typeof required)[K][number];
 const exact: [
   Exact<Req<"root">, RequiredKeys<WrittenDocument>>,
   Exact<Req<"defaults">, RequiredKeys<NonNullable<WrittenDocument["defaults"]>>>,
+  Exact<Req<"account">, RequiredKeys<WrittenAccount>>,
   Exact<Req<"businessPrimary">, RequiredKeys<WrittenBusinessPrimary>>,
   Exact<Req<"individualPrimary">, RequiredKeys<WrittenIndividualPrimary>>,
   Exact<Req<"businessProfile">, RequiredKeys<WrittenBusinessProfile>>,
@@ -153,7 +166,7 @@ const exact: [
   Exact<Req<"representative">, RequiredKeys<WrittenRepresentative>>,
   Exact<Req<"individual">, RequiredKeys<WrittenIndividualPrimary["individual"]>>,
   Exact<Req<"consoleOnly">, RequiredKeys<WrittenConsoleOnly>>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
 
 type SchemaNode = {
   $ref?: string;
@@ -212,6 +225,7 @@ function objects(sample: unknown) {
 const NAMED: Record<string, keyof typeof required> = {
   $: "root",
   "$.defaults": "defaults",
+  "$.account": "account",
   "$.primary.business.registration": "registration",
   "$.secondaries[].business.registration": "registration",
   "$.primary.consoleOnly": "consoleOnly",

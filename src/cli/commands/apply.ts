@@ -7,6 +7,8 @@ interface ApplyFlags {
   autoApprove?: boolean;
   target?: string[];
   parallel?: number;
+  parallelism?: number;
+  maxRps?: number;
   prune?: boolean;
   ackChecksum?: string;
   force?: boolean;
@@ -46,7 +48,13 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
       "only this profile key (repeatable)",
       (v: string, prev: string[] = []) => [...prev, v],
     )
-    .option("--parallel <n>", "concurrent profile operations (default 10)", positiveInt)
+    .option(
+      "--parallelism <n>",
+      "profiles written at once, and requests in flight at once (default 10)",
+      positiveInt,
+    )
+    .option("--parallel <n>", "alias of --parallelism", positiveInt)
+    .option("--max-rps <n>", "at most this many requests per second to Trust Hub", positiveInt)
     .option(
       "--prune",
       "delete draft or rejected secondaries apply manages that the YAML no longer declares",
@@ -57,8 +65,15 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
     )
     .option("--force", "apply a plan over a safety threshold without acknowledging its checksum")
     .action(async (paths: string[], flags: ApplyFlags) => {
-      const { runApply } = await import("../../workflow/apply.ts");
-      exit.code = await runApply({
+      const parallel = flags.parallelism ?? flags.parallel;
+      const { configureLoad } = await import("../../state/http.ts");
+      configureLoad({
+        ...(parallel && { parallelism: parallel }),
+        ...(flags.maxRps && { maxRps: flags.maxRps }),
+      });
+      const { applyAccounts } = await import("../../workflow/accounts.ts");
+      exit.code = await applyAccounts({
+        err: (t) => io.stderr(t),
         paths,
         env: io.env,
         cwd: io.cwd,
@@ -67,7 +82,7 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
         out: (t) => io.stdout(t),
         ...(flags.target ? { targets: flags.target } : {}),
         ...(flags.plan ? { planFile: flags.plan } : {}),
-        ...(flags.parallel ? { parallel: flags.parallel } : {}),
+        ...(parallel ? { parallel } : {}),
         ...(flags.prune ? { prune: true } : {}),
         ...(flags.force ? { force: true } : {}),
         ...(flags.ackChecksum ? { ackChecksum: flags.ackChecksum } : {}),

@@ -1,4 +1,4 @@
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
@@ -9,6 +9,8 @@ interface PlanOptions {
   target: string[];
   showSensitive?: boolean;
   prune?: boolean;
+  parallelism?: number;
+  maxRps?: number;
 }
 
 /**
@@ -46,16 +48,22 @@ export function registerPlan(program: Command, io: Io, exit: ExitSink): void {
       "--show-sensitive",
       "print personal values (names, emails, phones, tax IDs, addresses) locally",
     )
+    .option("--parallelism <n>", "requests in flight at once (default 10)", positiveInt)
+    .option("--max-rps <n>", "at most this many requests per second to Trust Hub", positiveInt)
     .action(async (paths: string[], options: PlanOptions) => {
+      const { configureLoad } = await import("../../state/http.ts");
+      configureLoad({
+        ...(options.parallelism && { parallelism: options.parallelism }),
+        ...(options.maxRps && { maxRps: options.maxRps }),
+      });
       exit.code = await plan(paths, options, io);
     });
 }
 
-function quoteLines(text: string): string {
-  return text
-    .split("\n")
-    .map((l) => `> ${l.trim()}`)
-    .join("\n");
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a positive integer");
+  return n;
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -63,12 +71,13 @@ function collect(value: string, previous: string[]): string[] {
 }
 
 async function plan(paths: string[], options: PlanOptions, io: Io): Promise<number> {
-  const { preparePlan } = await import("../../workflow/plan.ts");
+  const { planAccounts, worstExit } = await import("../../workflow/accounts.ts");
   const { redactPlan } = await import("../../plan/redact.ts");
   const { planExitCode } = await import("../../plan/exit-code.ts");
-  const { renderJson } = await import("../../render/json.ts");
+  const { checkSafety, safetyText } = await import("../../plan/safety.ts");
+  const r = await import("../../render/accounts.ts");
   const color = io.isTTY && options.format === "text" && !io.env["NO_COLOR"];
-  const prepared = await preparePlan({
+  const { plans, warnings } = await planAccounts({
     paths,
     env: io.env,
     cwd: io.cwd,
@@ -77,31 +86,26 @@ async function plan(paths: string[], options: PlanOptions, io: Io): Promise<numb
     prune: options.prune === true,
     color: io.isTTY && !io.env["NO_COLOR"],
   });
-  try {
-    if (prepared.warnings !== "") io.stderr(prepared.warnings);
-    const p = prepared.plan;
-    const { checkSafety, existingManaged, safetyText } = await import("../../plan/safety.ts");
-    const violations = checkSafety(p, existingManaged(prepared.observed));
-    const unsafe = violations.length > 0 ? safetyText(violations, p.checksum) : "";
-    if (options.format === "json") io.stdout(renderJson(p));
-    else if (options.format === "markdown") {
-      const { renderMarkdown } = await import("../../render/markdown.ts");
-      const warning = unsafe === "" ? "" : `\n> [!WARNING]\n${quoteLines(unsafe)}\n`;
-      io.stdout(renderMarkdown(p) + warning);
-    } else {
-      const { renderText } = await import("../../render/text.ts");
-      io.stdout(renderText(p, { color }));
-    }
-    if (unsafe !== "") io.stderr(`warning: ${unsafe}\n`);
-    if (options.out !== undefined) {
-      const { writePlanFile } = await import("../../state/plan-file.ts");
-      const file = await writePlanFile(io.cwd, options.out, renderJson(redactPlan(p)));
-      io.stderr(
-        `Plan written to ${file} (personal values left out); apply it with: trusthub apply --plan ${options.out}\n`,
-      );
-    }
-    return planExitCode(p, options.detailedExitcode === true);
-  } finally {
-    await prepared.close();
+  if (warnings !== "") io.stderr(warnings);
+  const sections = plans.map((p) => {
+    const violations = checkSafety(p.plan, p.existing);
+    const warning = violations.length > 0 ? safetyText(violations, p.plan.checksum) : "";
+    return { name: p.account.name, plan: p.plan, warning };
+  });
+  if (options.format === "json") io.stdout(r.renderAccountsJson(sections));
+  else if (options.format === "markdown") io.stdout(r.renderAccountsMarkdown(sections));
+  else io.stdout(r.renderAccountsText(sections, { color }));
+  for (const s of sections) {
+    if (s.warning === "") continue;
+    io.stderr(`warning: ${sections.length > 1 ? `account ${s.name}: ` : ""}${s.warning}\n`);
   }
+  if (options.out !== undefined) {
+    const { writePlanFile } = await import("../../state/plan-file.ts");
+    const redacted = sections.map((s) => ({ ...s, plan: redactPlan(s.plan) }));
+    const file = await writePlanFile(io.cwd, options.out, r.renderAccountsJson(redacted));
+    io.stderr(
+      `Plan written to ${file} (personal values left out); apply it with: trusthub apply --plan ${options.out}\n`,
+    );
+  }
+  return worstExit(plans.map((p) => planExitCode(p.plan, options.detailedExitcode === true)));
 }

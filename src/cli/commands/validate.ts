@@ -27,12 +27,12 @@ export function registerValidate(program: Command, io: Io, exit: ExitSink): void
 }
 
 async function validate(paths: string[], options: ValidateOptions, io: Io): Promise<number> {
-  const { loadConfig } = await import("../../config/index.ts");
+  const { loadAccounts } = await import("../../config/index.ts");
   const { renderDiagnostics } = await import("../../render/diagnostics.ts");
-  const result = await loadConfig(paths, { env: io.env, cwd: io.cwd });
+  const result = await loadAccounts(paths, { env: io.env, cwd: io.cwd });
   const errors = result.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = result.diagnostics.length - errors;
-  const valid = result.config !== undefined;
+  const valid = result.accounts !== undefined;
   if (options.format === "json") {
     const diagnostics = result.diagnostics.map((d) => ({
       code: d.code,
@@ -49,10 +49,13 @@ async function validate(paths: string[], options: ValidateOptions, io: Io): Prom
   io.stderr(renderDiagnostics(result.diagnostics, result.sources, { color: io.isTTY }));
   const files = plural(result.sources.size, "file");
   const warned = plural(warnings, "warning");
-  if (result.config) {
-    const primaries = plural(result.config.primary ? 1 : 0, "primary", "primaries");
-    const secondaries = plural(result.config.secondaries.length, "secondary", "secondaries");
-    io.stdout(`valid: ${primaries}, ${secondaries} in ${files} (${warned})\n`);
+  if (result.accounts) {
+    const configs = result.accounts.map((a) => a.config);
+    const primaries = plural(configs.filter((c) => c.primary).length, "primary", "primaries");
+    const n = configs.reduce((sum, c) => sum + c.secondaries.length, 0);
+    const secondaries = plural(n, "secondary", "secondaries");
+    const accounts = configs.length > 1 ? ` for ${plural(configs.length, "account")}` : "";
+    io.stdout(`valid: ${primaries}, ${secondaries}${accounts} in ${files} (${warned})\n`);
     return EXIT.ok;
   }
   io.stderr(`invalid: ${plural(errors, "error")}, ${warned} in ${files}\n`);

@@ -1,0 +1,127 @@
+/**
+ * Several accounts in one run: `plan` and `apply` handle each declared account
+ * in turn (the default account first, then by name), one target, one Pulumi
+ * stack and one plan per account; the exit code is the worst of the
+ * accounts' codes. One account's error (bad credentials, a refused plan) is
+ * reported and the next account still runs.
+ */
+import { EXIT, isUserError, UserError, type ExitCode } from "../errors.ts";
+import type { AccountConfig, AccountRef } from "../model/config.ts";
+import type { Plan } from "../model/plan.ts";
+import { existingManaged } from "../plan/safety.ts";
+import { accountEnv } from "../state/account-env.ts";
+import { runApply, type ApplyOptions } from "./apply.ts";
+import { loadAccountConfigs, preparePlan, type PreparePlanOptions } from "./plan.ts";
+
+/** Worst first: an error, then refusals, then partial results, blocked, changes, ok. */
+const RANK: ExitCode[] = [
+  EXIT.error,
+  EXIT.unsafe,
+  EXIT.locked,
+  EXIT.stalePlan,
+  EXIT.partial,
+  EXIT.blocked,
+  EXIT.changes,
+  EXIT.ok,
+];
+
+export function worstExit(codes: number[]): number {
+  let best = RANK.length - 1;
+  for (const c of codes) {
+    const i = RANK.indexOf(c as ExitCode);
+    best = Math.min(best, i === -1 ? 0 : i);
+  }
+  return RANK[best]!;
+}
+
+/** The `--target` keys an account declares; undefined: no targeting. Unknown keys throw. */
+export function accountTargets(
+  accounts: AccountConfig[],
+  targets: string[] | undefined,
+): Map<string, string[] | undefined> {
+  const out = new Map<string, string[] | undefined>();
+  const keysOf = (a: AccountConfig) =>
+    new Set([a.config.primary?.key, ...a.config.secondaries.map((s) => s.key)]);
+  const found = new Set<string>();
+  for (const a of accounts) {
+    if (targets === undefined || targets.length === 0) {
+      out.set(a.account.name, undefined);
+      continue;
+    }
+    const mine = targets.filter((t) => keysOf(a).has(t));
+    mine.forEach((t) => found.add(t));
+    if (mine.length > 0) out.set(a.account.name, mine);
+  }
+  const unknown = (targets ?? []).filter((t) => !found.has(t));
+  if (unknown.length > 0) {
+    throw new UserError(
+      "plan/unknown-target",
+      `--target ${unknown.join(", ")}: no account declares a profile with that key`,
+    );
+  }
+  return out;
+}
+
+export interface AccountPlan {
+  account: AccountRef;
+  plan: Plan;
+  /** Live profiles apply manages (for the safety thresholds). */
+  existing: number;
+}
+
+/** Plans every account (one after the other: the embedded sandbox is one file). */
+export async function planAccounts(
+  opts: PreparePlanOptions,
+): Promise<{ plans: AccountPlan[]; warnings: string }> {
+  const loaded = await loadAccountConfigs(opts);
+  const targets = accountTargets(loaded.accounts, opts.targets);
+  const plans: AccountPlan[] = [];
+  for (const a of loaded.accounts) {
+    if (!targets.has(a.account.name)) continue;
+    const mine = targets.get(a.account.name);
+    const { targets: _all, ...rest } = opts;
+    void _all;
+    const p = await preparePlan({
+      ...rest,
+      loaded,
+      account: a.account.name,
+      ...(mine ? { targets: mine } : {}),
+    });
+    await p.close();
+    plans.push({ account: a.account, plan: p.plan, existing: existingManaged(p.observed) });
+  }
+  return { plans, warnings: loaded.warnings };
+}
+
+/** `trusthub apply` over every account; a single account runs exactly as before. */
+export async function applyAccounts(
+  opts: ApplyOptions & { err: (text: string) => void },
+): Promise<number> {
+  const { accounts } = await loadAccountConfigs(opts);
+  if (accounts.length <= 1) return runApply(opts);
+  const targets = accountTargets(accounts, opts.targets);
+  const codes: number[] = [];
+  for (const a of accounts) {
+    if (!targets.has(a.account.name)) continue;
+    const mine = targets.get(a.account.name);
+    opts.out(`\n=== account ${a.account.name} ===\n`);
+    const { targets: _all, ...rest } = opts;
+    void _all;
+    try {
+      const env = accountEnv(opts.env, a.account);
+      codes.push(
+        await runApply({
+          ...rest,
+          env,
+          account: a.account.name,
+          ...(mine ? { targets: mine } : {}),
+        }),
+      );
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      opts.err(`account ${a.account.name}: error: ${e.message}\n`);
+      codes.push(e.exitCode);
+    }
+  }
+  return worstExit(codes);
+}

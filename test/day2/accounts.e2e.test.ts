@@ -1,0 +1,153 @@
+/**
+ * Several accounts in one repository, end to end: the real CLI, the real
+ * Pulumi engine, one emulator holding two accounts made through the sandbox
+ * controls (createAccount). prod.yaml and staging.yaml each name their
+ * account by the environment variables of its credentials; both declare the
+ * same keys (keys are per account). plan shows both, apply applies both, the
+ * next plan is empty, and each account has its own stack.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXIT } from "../../src/errors.ts";
+import { reconcile } from "../../src/apply/reconcile.ts";
+import { loadConfig } from "../../src/config/index.ts";
+import { sandboxControls } from "../../src/emulator/controls-client.ts";
+import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
+import type { Plan } from "../../src/model/plan.ts";
+import type { Connection } from "../../src/model/trusthub.ts";
+import { desiredBundle } from "../../src/plan/desired.ts";
+import { createClient } from "../../src/state/client.ts";
+import { readManaged } from "../../src/state/pulumi-state.ts";
+import { runCli } from "../apply/cli.ts";
+import { ISV, ROOT } from "../apply/fixtures.ts";
+
+const NAMES = ["prod", "staging"] as const;
+let emu: EmulatorHandle;
+let cwd: string;
+let dir: string;
+const env: Record<string, string> = { PULUMI_CONFIG_PASSPHRASE: "accounts-passphrase" };
+const conns: Record<string, Connection> = {};
+
+const cli = (...args: string[]) => runCli(args, cwd, env);
+
+beforeAll(async () => {
+  emu = await startEmulator({});
+  const root = emu.accounts[0]!;
+  const ctl = sandboxControls(emu.url, root.sid, root.token);
+  cwd = mkdtempSync(join(tmpdir(), "trusthub-accounts-"));
+  dir = join(cwd, "trusthub");
+  const { mkdirSync } = await import("node:fs");
+  mkdirSync(dir);
+  const primaryDoc = parse(readFileSync(join(ISV, "primary.yaml"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  const brands = parse(readFileSync(join(ISV, "brands.yaml"), "utf8")) as {
+    secondaries: { key: string }[];
+  };
+  const harbor = brands.secondaries.find((s) => s.key === "harbor-dental")!;
+  delete (primaryDoc["primary"] as Record<string, unknown>)["sid"];
+  env["EMULATOR_URL"] = emu.url;
+  for (const name of NAMES) {
+    const acct = await ctl.createAccount();
+    const upper = name.toUpperCase();
+    env[`${upper}_SID`] = acct.sid;
+    env[`${upper}_TOKEN`] = acct.token;
+    conns[name] = {
+      target: { kind: "emulator", url: emu.url, accountSid: acct.sid },
+      username: acct.sid,
+      password: acct.token,
+    };
+    const doc = {
+      version: 1,
+      account: {
+        name,
+        accountSidEnv: `${upper}_SID`,
+        authTokenEnv: `${upper}_TOKEN`,
+        apiUrlEnv: "EMULATOR_URL",
+      },
+      defaults: primaryDoc["defaults"],
+      primary: primaryDoc["primary"],
+      secondaries: [harbor],
+    };
+    writeFileSync(join(dir, `${name}.yaml`), stringify(doc));
+    // The Console step in each account: an approved ISV primary holding the YAML's data.
+    const config = (await loadConfig([join(dir, `${name}.yaml`)], { env: {}, cwd: ROOT })).config!;
+    const actl = sandboxControls(emu.url, acct.sid, acct.token);
+    const created = await actl.createPrimary({
+      friendlyName: config.primary!.friendlyName,
+      submit: false,
+    });
+    const c = conns[name];
+    await reconcile(createClient(c), c.target, desiredBundle(config.primary!, {}), undefined, {
+      adoptSid: created.sid,
+    });
+    await actl.setStatus(created.sid, "twilio-approved");
+  }
+}, 120_000);
+afterAll(() => emu?.close());
+
+describe("several accounts in one run", () => {
+  it("validate counts both accounts", async () => {
+    const r = await cli("validate", dir);
+    expect(r.stdout).toBe(
+      "valid: 2 primaries, 2 secondaries for 2 accounts in 2 files (0 warnings)\n",
+    );
+  });
+
+  it("plan shows one plan per account, each against its own account", async () => {
+    const text = await cli("plan", dir);
+    expect(text.code, text.stderr).toBe(EXIT.ok);
+    for (const name of NAMES) {
+      expect(text.stdout).toContain(`=== account ${name} ===\nTrust Hub plan against the emulator`);
+      expect(text.stdout).toContain(`(account ${conns[name]!.target.accountSid})`);
+    }
+    const r = await cli("plan", dir, "--format", "json", "--detailed-exitcode");
+    expect(r.code).toBe(EXIT.changes);
+    const out = JSON.parse(r.stdout) as {
+      format_version: number;
+      accounts: { account: string; plan: Plan }[];
+    };
+    expect(out.format_version).toBe(1);
+    expect(out.accounts.map((a) => [a.account, a.plan.target.accountSid])).toEqual(
+      NAMES.map((n) => [n, conns[n]!.target.accountSid]),
+    );
+    for (const a of out.accounts) {
+      expect(a.plan.actions.map((x) => `${x.key}:${x.action}`)).toEqual([
+        "northwind:adopt",
+        "harbor-dental:create",
+      ]);
+    }
+    // Credentials never appear, only the names of their variables.
+    expect(r.stdout + text.stdout).not.toContain(env["PROD_TOKEN"]);
+  });
+
+  it("apply applies both accounts, each in its own stack, and the next plan is empty", async () => {
+    const r = await cli("apply", dir, "--auto-approve");
+    expect(r.code, r.stdout + r.stderr).toBe(EXIT.ok);
+    expect(r.stdout.match(/Apply finished: 1 created, 1 adopted/g)).toHaveLength(2);
+    for (const name of NAMES) {
+      const sid = conns[name]!.target.accountSid;
+      expect(r.stdout).toContain(`(stack ${sid})`);
+      const records = await readManaged({ env, cwd, target: conns[name]!.target });
+      expect(Object.keys(records).sort()).toEqual(["harbor-dental", "northwind"]);
+      const live = await createClient(conns[name]!)
+        .trusthub.v1.customerProfiles(records["harbor-dental"]!.profileSid)
+        .fetch();
+      expect(live.accountSid).toBe(sid);
+    }
+    const after = await cli("plan", dir, "--detailed-exitcode");
+    expect(after.code, after.stdout).toBe(EXIT.ok);
+    expect(after.stdout.match(/No changes\./g)).toHaveLength(2);
+  });
+
+  it("a missing credential variable is named (never a value) and nothing is planned", async () => {
+    const r = await runCli(["plan", dir], cwd, { ...env, STAGING_TOKEN: "" });
+    expect(r.code).toBe(EXIT.error);
+    expect(r.stderr).toContain("account staging: STAGING_TOKEN is not set");
+    expect(r.stderr).not.toContain(env["STAGING_SID"]);
+  });
+});
