@@ -144,6 +144,26 @@ describe("several accounts in one run", () => {
     expect(after.stdout.match(/No changes\./g)).toHaveLength(2);
   });
 
+  it("a saved plan of several accounts is checked per account; the worst exit code wins", async () => {
+    const saved = await cli("plan", dir, "--out", "plan.json");
+    expect(saved.code, saved.stderr).toBe(EXIT.ok);
+    const ok = await cli("apply", dir, "--plan", "plan.json", "--auto-approve");
+    expect(ok.code, ok.stdout + ok.stderr).toBe(EXIT.ok);
+    expect(ok.stdout.match(/Nothing to change/g)).toHaveLength(2);
+    const file = join(cwd, "plan.json");
+    const wrapper = JSON.parse(readFileSync(file, "utf8")) as {
+      accounts: { account: string; plan: { checksum: string } }[];
+    };
+    wrapper.accounts[1]!.plan.checksum = `sha256:${"0".repeat(64)}`;
+    writeFileSync(file, JSON.stringify(wrapper));
+    const stale = await cli("apply", dir, "--plan", "plan.json", "--auto-approve");
+    expect(stale.code).toBe(EXIT.stalePlan);
+    expect(stale.stdout).toMatch(/=== account prod ===[\s\S]*Nothing to change/);
+    expect(stale.stderr).toMatch(
+      /account staging: error: the saved plan plan.json is no longer true/,
+    );
+  });
+
   it("a missing credential variable is named (never a value) and nothing is planned", async () => {
     const r = await runCli(["plan", dir], cwd, { ...env, STAGING_TOKEN: "" });
     expect(r.code).toBe(EXIT.error);
