@@ -40,6 +40,11 @@ export function accountTargets(
   targets: string[] | undefined,
 ): Map<string, string[] | undefined> {
   const out = new Map<string, string[] | undefined>();
+  // One account: the planner itself reports unknown keys (with the declared ones).
+  if (accounts.length === 1) {
+    const only = accounts[0]!.account.name;
+    return new Map([[only, targets && targets.length > 0 ? targets : undefined]]);
+  }
   const keysOf = (a: AccountConfig) =>
     new Set([a.config.primary?.key, ...a.config.secondaries.map((s) => s.key)]);
   const found = new Set<string>();
