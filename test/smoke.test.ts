@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../src/cli/main.ts";
-import type { Io } from "../src/cli/io.ts";
-
-function memoryIo(): Io & { out: string; err: string } {
-  const io = {
-    out: "",
-    err: "",
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    env: {},
-    cwd: process.cwd(),
-    isTTY: false,
-  };
-  return io;
-}
+import { memoryIo } from "./helpers/io.ts";
 
 describe("cli", () => {
   it("prints help and exits 0", async () => {

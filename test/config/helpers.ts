@@ -1,33 +1,22 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Io } from "../../src/cli/io.ts";
 import { run } from "../../src/cli/main.ts";
+import { memoryIo as sharedMemoryIo, type MemoryIo } from "../helpers/io.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(REPO, "test/fixtures");
 export const INVALID = path.join(FIXTURES, "invalid");
 
-export interface MemoryIo extends Io {
-  out: string;
-  err: string;
-}
+export type { MemoryIo };
 
+/** The shared in-memory Io, in the repository root unless told. */
 export function memoryIo(
   cwd = REPO,
   env: Record<string, string | undefined> = {},
   isTTY = false,
 ): MemoryIo {
-  const io: MemoryIo = {
-    out: "",
-    err: "",
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    env,
-    cwd,
-    isTTY,
-  };
-  return io;
+  return sharedMemoryIo(cwd, env, isTTY);
 }
 
 export async function validate(args: string[], io: MemoryIo): Promise<number> {

@@ -7,8 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.ts";
-import type { Io } from "../../src/cli/io.ts";
+import { runTrusthub } from "../helpers/io.ts";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
 import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
 import { loadConfig } from "../../src/config/index.ts";
@@ -41,19 +40,7 @@ beforeEach(async () => {
 });
 afterEach(() => emu.close());
 
-async function plan(...args: string[]) {
-  const io: Io & { out: string; err: string } = {
-    out: "",
-    err: "",
-    stdout: (t) => void (io.out += t),
-    stderr: (t) => void (io.err += t),
-    env,
-    cwd: dir,
-    isTTY: false,
-  };
-  const code = await run(["node", "trusthub", "plan", ...args], io);
-  return { code, out: io.out, err: io.err };
-}
+const plan = (...args: string[]) => runTrusthub(["plan", ...args], dir, env);
 
 /** examples/isv without its placeholder `sid:` pin, so the Console-made primary is found by name. */
 function unpinIsv(): void {

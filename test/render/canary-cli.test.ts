@@ -9,8 +9,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../src/cli/main.ts";
-import type { Io } from "../../src/cli/io.ts";
+import { runTrusthub } from "../helpers/io.ts";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
 import { sandboxControls } from "../../src/emulator/controls-client.ts";
 
@@ -120,19 +119,7 @@ ${profile("  ", "brand-b", false)}
 });
 afterAll(() => emu.close());
 
-async function plan(...args: string[]) {
-  const io: Io & { out: string; err: string } = {
-    out: "",
-    err: "",
-    stdout: (t) => void (io.out += t),
-    stderr: (t) => void (io.err += t),
-    env,
-    cwd: dir,
-    isTTY: false,
-  };
-  const code = await run(["node", "trusthub", "plan", ...args], io);
-  return { code, out: io.out, err: io.err };
-}
+const plan = (...args: string[]) => runTrusthub(["plan", ...args], dir, env);
 
 const leaks = (text: string) => canaries.filter((v) => text.includes(v));
 
