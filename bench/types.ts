@@ -1,0 +1,74 @@
+/** The shape of bench/results/scale.json (what run.ts writes and render.ts reads). */
+import type { RequestCount } from "./account.ts";
+import type { CpuSummary } from "./cpu-profile.ts";
+import type { ApplyRun, PlanRun } from "./scenarios.ts";
+
+export interface ChildScript extends RequestCount {
+  seconds: number;
+  profiles: number;
+  failures: number;
+}
+
+export interface SizeResult {
+  n: number;
+  rttMs: number;
+  preloadSeconds?: number;
+  /** Sizes of the YAML with the secondaries and of the Pulumi checkpoint the plan reads. */
+  files: { yamlMb: number; checkpointMb: number };
+  direct?: ChildScript & { notCompliant: number };
+  apply?: ApplyRun;
+  noChangePlan: {
+    runs: PlanRun[];
+    seconds: number;
+    peakRssMb: number;
+    requests: number;
+    allNoChange: boolean;
+  };
+  changedPlan: PlanRun & { changedProfiles: number; exact: boolean };
+  noopApply: ApplyRun;
+  naive: ChildScript & { missing: number };
+  planProfile?: {
+    phases: (RequestCount & { phase: string; seconds: number; maxRssMb: number })[];
+    splitPlan: PlanRun & { filesOf: number };
+    cpuProfile: CpuSummary & { planSeconds: number };
+  };
+}
+
+export interface Goal {
+  id: string;
+  goal: string;
+  measured: string;
+  /** null: not measured in this run. */
+  met: boolean | null;
+}
+
+export interface Results {
+  benchmark: "scale";
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGb: number;
+    node: string;
+    pulumi: string;
+    platform: string;
+    loadAverageStart: number[];
+    loadAverageEnd: number[];
+  };
+  date: string;
+  gitCommit: string;
+  command: string;
+  durationSeconds: number;
+  settings: {
+    latencyMs: number;
+    maxConcurrent: number;
+    parallel: number;
+    naiveParallel: number;
+    planRuns: number;
+    maxApplyN: number;
+    preloadConcurrency: number;
+    profileFromN: number;
+    sizes: number[];
+  };
+  sizes: SizeResult[];
+  goals: Goal[];
+}

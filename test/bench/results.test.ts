@@ -1,0 +1,37 @@
+import { readFile } from "node:fs/promises";
+import { describe, expect, it } from "vitest";
+import { judge } from "../../bench/goals.ts";
+import {
+  plotPanels,
+  renderMarkdown,
+  RESULTS_JSON,
+  RESULTS_MD,
+  RESULTS_SVG,
+} from "../../bench/render.ts";
+import { renderSvg } from "../../bench/svg.ts";
+import type { Results } from "../../bench/types.ts";
+
+const committed = async () => JSON.parse(await readFile(RESULTS_JSON, "utf8")) as Results;
+
+describe("bench results", () => {
+  it("RESULTS.md and the plot are exactly what the committed JSON renders to", async () => {
+    const r = await committed();
+    expect(await renderMarkdown(r)).toBe(await readFile(RESULTS_MD, "utf8"));
+    expect(renderSvg(plotPanels(r))).toBe(await readFile(RESULTS_SVG, "utf8"));
+  });
+
+  it("the goals in the JSON are the ones its numbers give", async () => {
+    const r = await committed();
+    expect(judge(r)).toEqual(r.goals);
+  });
+
+  it("judges a missed goal as not met and a missing size as not measured", async () => {
+    const r = await committed();
+    const at1k = r.sizes.find((s) => s.n === 1000);
+    if (!at1k) return;
+    const slow = { ...at1k, noChangePlan: { ...at1k.noChangePlan, seconds: 2.5 } };
+    const goals = judge({ ...r, sizes: [slow] });
+    expect(goals.find((g) => g.id === "plan-1k")).toMatchObject({ met: false, measured: "2.50 s" });
+    expect(goals.find((g) => g.id === "plan-10k")).toMatchObject({ met: null });
+  });
+});
