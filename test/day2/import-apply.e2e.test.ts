@@ -5,31 +5,17 @@
  * (records them, writes nothing to Trust Hub), and `plan --detailed-exitcode`
  * exits 0 with every profile unchanged.
  */
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
 import type { Exchange } from "../../src/emulator/index.ts";
+import { runCli } from "../apply/cli.ts";
 import { makeSecondary, readEnvFile, world, type World } from "./helpers.ts";
 
-const ROOT = join(import.meta.dirname, "../..");
 let w: World;
 const exchanges: Exchange[] = [];
 
-function cli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, "bin/trusthub.js"), ...args], {
-      cwd: w.cwd,
-      env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, w.cwd, env);
 
 beforeAll(async () => {
   w = await world({ onExchange: (e) => exchanges.push(e) });
