@@ -61,6 +61,27 @@ function pin(file: string, sids: Record<string, string>): void {
   writeFileSync(file, text);
 }
 
+/** Pins every profile of examples/isv to the SID the emulator gave it. */
+function pinIsv(records: Record<string, ManagedRecord>): void {
+  pin(join(dir, "examples/isv/primary.yaml"), { northwind: records["northwind"]!.profileSid });
+  pin(
+    join(dir, "examples/isv/brands.yaml"),
+    Object.fromEntries(Object.values(records).map((r) => [r.key, r.profileSid])),
+  );
+}
+
+/** One changed field in the YAML: harbor-dental's website_url gets `/new`. */
+function moveHarborWebsite(): void {
+  const f = join(dir, "examples/isv/brands.yaml");
+  writeFileSync(
+    f,
+    readFileSync(f, "utf8").replace(
+      "https://harbor-dental.example",
+      "https://harbor-dental.example/new",
+    ),
+  );
+}
+
 async function config(path: string): Promise<Config> {
   const r = await loadConfig([path], { env: {}, cwd: dir });
   return r.config!;
@@ -136,11 +157,7 @@ describe("trusthub plan against the emulator", () => {
 
   it("holding exactly what the YAML says: empty plan, --detailed-exitcode exits 0", async () => {
     const records = await materializeIsv();
-    pin(join(dir, "examples/isv/primary.yaml"), { northwind: records["northwind"]!.profileSid });
-    pin(
-      join(dir, "examples/isv/brands.yaml"),
-      Object.fromEntries(Object.values(records).map((r) => [r.key, r.profileSid])),
-    );
+    pinIsv(records);
     const r = await plan("examples/isv", "--detailed-exitcode");
     expect(r.out).toContain("No changes. Trust Hub matches the configuration.");
     expect(r.code).toBe(0);
@@ -162,19 +179,8 @@ describe("trusthub plan against the emulator", () => {
 
   it("a changed field in a draft secondary: one update with exactly that field", async () => {
     const records = await materializeIsv();
-    pin(join(dir, "examples/isv/primary.yaml"), { northwind: records["northwind"]!.profileSid });
-    pin(
-      join(dir, "examples/isv/brands.yaml"),
-      Object.fromEntries(Object.values(records).map((r) => [r.key, r.profileSid])),
-    );
-    const f = join(dir, "examples/isv/brands.yaml");
-    writeFileSync(
-      f,
-      readFileSync(f, "utf8").replace(
-        "https://harbor-dental.example",
-        "https://harbor-dental.example/new",
-      ),
-    );
+    pinIsv(records);
+    moveHarborWebsite();
     const r = await plan("examples/isv", "--detailed-exitcode", "--format", "json");
     expect(r.code).toBe(2);
     const json = JSON.parse(r.out) as {
@@ -201,19 +207,8 @@ describe("trusthub plan against the emulator", () => {
 
   it("the same change on an in-review profile: skip, with the drift shown", async () => {
     const records = await materializeIsv({ "harbor-dental": "in-review" });
-    pin(join(dir, "examples/isv/primary.yaml"), { northwind: records["northwind"]!.profileSid });
-    pin(
-      join(dir, "examples/isv/brands.yaml"),
-      Object.fromEntries(Object.values(records).map((r) => [r.key, r.profileSid])),
-    );
-    const f = join(dir, "examples/isv/brands.yaml");
-    writeFileSync(
-      f,
-      readFileSync(f, "utf8").replace(
-        "https://harbor-dental.example",
-        "https://harbor-dental.example/new",
-      ),
-    );
+    pinIsv(records);
+    moveHarborWebsite();
     const r = await plan("examples/isv", "--detailed-exitcode");
     expect(r.code).toBe(2);
     expect(r.out).toContain(
