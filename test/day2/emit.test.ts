@@ -20,37 +20,28 @@ import { POLICY_SIDS } from "../../src/domain/twilio.ts";
 import type { ProfileStatus } from "../../src/domain/twilio.ts";
 import type { ObservedAccount, Attributes } from "../../src/model/trusthub.ts";
 import { buildPlan } from "../../src/plan/build.ts";
+import { emptyAccount } from "../plan/fixtures.ts";
 
 const sid = (p: string, n: number) => `${p}${n.toString(16).padStart(32, "0")}`;
 const DATE = "2026-01-01T00:00:00Z";
 
+/** One profile for `add`: its number (for SIDs), policy, name, status and end users. */
+interface NewProfile {
+  n: number;
+  policy: string;
+  name: string;
+  status?: ProfileStatus;
+  users: [string, Attributes][];
+}
+
 /** A hand-built account; `add` appends one profile with its objects and assignments. */
-function account(): ObservedAccount & {
-  add(o: {
-    n: number;
-    policy: string;
-    name: string;
-    status?: ProfileStatus;
-    users: [string, Attributes][];
-  }): string;
-} {
+function account(): ObservedAccount & { add(o: NewProfile): string } {
   const a: ObservedAccount = {
+    ...emptyAccount(),
     target: { kind: "emulator", url: "http://127.0.0.1:1", accountSid: sid("AC", 1) },
-    profiles: [],
-    endUsers: [],
-    documents: [],
-    addresses: [],
-    assignments: {},
-    managed: {},
   };
   return Object.assign(a, {
-    add(o: {
-      n: number;
-      policy: string;
-      name: string;
-      status?: ProfileStatus;
-      users: [string, Attributes][];
-    }) {
+    add(o: NewProfile) {
       const bu = sid("BU", o.n);
       a.profiles.push({
         sid: bu,
