@@ -47,10 +47,8 @@ function rep(): Representative {
   };
 }
 
-function plantBusiness(p: BusinessProfile): BusinessProfile {
-  p.email = canary("email");
-  p.business.registration.number = canary("digits");
-  p.representatives = [rep(), rep()];
+/** A canary in every personal address field. */
+function plantAddress(p: BusinessProfile | IndividualProfile): void {
   p.address = {
     ...p.address,
     customerName: canary("word"),
@@ -58,6 +56,13 @@ function plantBusiness(p: BusinessProfile): BusinessProfile {
     street2: canary("word"),
     postalCode: canary("digits"),
   };
+}
+
+function plantBusiness(p: BusinessProfile): BusinessProfile {
+  p.email = canary("email");
+  p.business.registration.number = canary("digits");
+  p.representatives = [rep(), rep()];
+  plantAddress(p);
   return p;
 }
 
@@ -71,13 +76,7 @@ function plantIndividual(p: IndividualProfile): IndividualProfile {
     lastName: canary("word"),
     dateOfBirth: canary("date"),
   };
-  p.address = {
-    ...p.address,
-    customerName: canary("word"),
-    street: canary("word"),
-    street2: canary("word"),
-    postalCode: canary("digits"),
-  };
+  plantAddress(p);
   return p;
 }
 

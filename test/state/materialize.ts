@@ -46,13 +46,7 @@ export async function materialize(
   }
   const a = d.address;
   const address = await client.api.v2010.account.addresses.create({
-    customerName: a.customerName,
-    street: a.street,
-    ...(a.streetSecondary !== "" && { streetSecondary: a.streetSecondary }),
-    city: a.city,
-    region: a.region,
-    postalCode: a.postalCode,
-    isoCountry: a.isoCountry,
+    ...addressFields(a),
     friendlyName: a.friendlyName,
   });
   record.addressSid = address.sid;
@@ -66,6 +60,19 @@ export async function materialize(
   if (d.primarySid !== undefined) await assign(d.primarySid);
   if (status !== "draft") await controls.setStatus(profile.sid, status);
   return record;
+}
+
+/** The address as Twilio takes it (no friendly name; an empty second street line left out). */
+function addressFields(a: DesiredBundle["address"]) {
+  return {
+    customerName: a.customerName,
+    street: a.street,
+    ...(a.streetSecondary !== "" && { streetSecondary: a.streetSecondary }),
+    city: a.city,
+    region: a.region,
+    postalCode: a.postalCode,
+    isoCountry: a.isoCountry,
+  };
 }
 
 async function materializePrimary(
@@ -85,15 +92,7 @@ async function materializePrimary(
       ? { individual: attrs("individual") ?? {} }
       : { business: attrs("business") ?? {}, representative1: attrs("representative1") ?? {} }),
     ...(rep2 !== undefined && { representative2: rep2 }),
-    address: {
-      customerName: a.customerName,
-      street: a.street,
-      ...(a.streetSecondary !== "" && { streetSecondary: a.streetSecondary }),
-      city: a.city,
-      region: a.region,
-      postalCode: a.postalCode,
-      isoCountry: a.isoCountry,
-    },
+    address: addressFields(a),
     submit: status !== "draft",
     ...(status !== "draft" && { status }),
   });
