@@ -142,6 +142,6 @@ export const ANALYSIS: Note = (r) => {
 ${extrapolation ? `\n## Apply at ${big!.n.toLocaleString("en-US")}\n\n${extrapolation}\n` : ""}
 ## Reproduce
 
-\`npm run bench\` (the full run, about ${Math.round(r.durationSeconds / 60)} min here). \`--quick\` (N = 10 and 100), \`--max-n N\`, \`--max-apply-n N\`, \`--plan-runs K\`, \`--render-only\` (RESULTS.md and the SVG from the JSON). \`test/bench\` re-renders this file from the committed JSON and compares.
+\`npm run bench\` (the full run, about ${Math.round(r.durationSeconds / 60)} min here). \`--quick\` (N = 10 and 100), \`--max-n N\`, \`--max-apply-n N\`, \`--plan-runs K\`, \`--render-only\` (re-judge the goals, RESULTS.md and the SVG from the JSON). Bounded runs write to \`$TMPDIR/trusthub-bench/\`, never over these results. \`test/bench\` re-renders this file from the committed JSON and compares.
 `;
 };

@@ -4,7 +4,8 @@
  * bench/notes.ts. The markdown goes through Prettier so `prettier --check`
  * and the re-render test agree.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { format } from "prettier";
 import { ANALYSIS, GOAL_NOTES } from "./notes.ts";
@@ -159,8 +160,28 @@ export async function renderMarkdown(r: Results): Promise<string> {
   return format(lines.join("\n"), { parser: "markdown", printWidth: 100 });
 }
 
-export async function renderAll(): Promise<void> {
-  const r = JSON.parse(await readFile(RESULTS_JSON, "utf8")) as Results;
-  await writeFile(RESULTS_MD, await renderMarkdown(r));
-  await writeFile(RESULTS_SVG, renderSvg(plotPanels(r)));
+export interface OutputPaths {
+  json: string;
+  md: string;
+  svg: string;
+}
+
+/** The committed results (full runs only). */
+export const COMMITTED: OutputPaths = { json: RESULTS_JSON, md: RESULTS_MD, svg: RESULTS_SVG };
+
+/** Where bounded runs (--quick, --max-n, ...) write, so they never replace the committed results. */
+export async function boundedPaths(): Promise<OutputPaths> {
+  const dir = join(tmpdir(), "trusthub-bench");
+  await mkdir(join(dir, "results"), { recursive: true });
+  return {
+    json: join(dir, "results", "scale.json"),
+    md: join(dir, "RESULTS.md"),
+    svg: join(dir, "results", "scale.svg"),
+  };
+}
+
+export async function renderAll(p: OutputPaths = COMMITTED): Promise<void> {
+  const r = JSON.parse(await readFile(p.json, "utf8")) as Results;
+  await writeFile(p.md, await renderMarkdown(r));
+  await writeFile(p.svg, renderSvg(plotPanels(r)));
 }

@@ -4,6 +4,9 @@
  * added latency and a concurrency cap, then writes bench/results/scale.json
  * and regenerates bench/RESULTS.md and bench/results/scale.svg from it.
  *
+ * Bounded runs (--quick, --max-n, --max-apply-n below 1,000) write under
+ * $TMPDIR/trusthub-bench/ instead, so they never replace the committed results.
+ *
  *   --quick            N = 10 and 100, one plan run each
  *   --max-n N          only sizes up to N
  *   --max-apply-n N    apply through Pulumi only up to N (default 1,000)
@@ -18,7 +21,7 @@ import { parseArgs } from "node:util";
 import { findPulumiBinDir } from "../src/apply/pulumi-bin.ts";
 import { judge } from "./goals.ts";
 import { ROOT } from "./proc.ts";
-import { renderAll, RESULTS_JSON } from "./render.ts";
+import { boundedPaths, COMMITTED, renderAll } from "./render.ts";
 import { runSize, type Settings } from "./size.ts";
 import type { Results, SizeResult } from "./types.ts";
 
@@ -33,9 +36,9 @@ const { values } = parseArgs({
 });
 
 if (values["render-only"]) {
-  const r = JSON.parse(await readFile(RESULTS_JSON, "utf8")) as Results;
+  const r = JSON.parse(await readFile(COMMITTED.json, "utf8")) as Results;
   r.goals = judge(r);
-  await writeFile(RESULTS_JSON, `${JSON.stringify(r, null, 2)}\n`);
+  await writeFile(COMMITTED.json, `${JSON.stringify(r, null, 2)}\n`);
   await renderAll();
   process.exit(0);
 }
@@ -97,8 +100,12 @@ const out: Results = {
   goals: [],
 };
 out.goals = judge(out);
-await writeFile(RESULTS_JSON, `${JSON.stringify(out, null, 2)}\n`);
-await renderAll();
+// Only a full run replaces the committed results; bounded runs write under the temp directory.
+const bounded = values.quick || values["max-n"] !== undefined || settings.maxApplyN < 1000;
+const paths = bounded ? await boundedPaths() : COMMITTED;
+await writeFile(paths.json, `${JSON.stringify(out, null, 2)}\n`);
+await renderAll(paths);
+process.stderr.write(`[bench] results: ${paths.json}, ${paths.md}\n`);
 for (const g of out.goals)
   process.stderr.write(
     `[bench] ${g.met ? "met    " : g.met === null ? "n/a    " : "NOT MET"} ${g.goal}: ${g.measured}\n`,
