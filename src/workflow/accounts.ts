@@ -10,7 +10,7 @@ import type { AccountConfig, AccountRef } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
 import { existingManaged } from "../plan/safety.ts";
 import { accountEnv } from "../state/account-env.ts";
-import { runApply, type ApplyOptions } from "./apply.ts";
+import type { ApplyOptions } from "./apply.ts";
 import { loadAccountConfigs, preparePlan, type PreparePlanOptions } from "./plan.ts";
 
 /** Worst first: an error, then refusals, then partial results, blocked, changes, ok. */
@@ -103,6 +103,8 @@ export async function applyAccounts(
   opts: ApplyOptions & { err: (text: string) => void },
 ): Promise<number> {
   const { accounts } = await loadAccountConfigs(opts);
+  // Loaded here, not at the top: `trusthub plan` imports this module and needs no apply code.
+  const { runApply } = await import("./apply.ts");
   if (accounts.length <= 1) return runApply(opts);
   const targets = accountTargets(accounts, opts.targets);
   const codes: number[] = [];

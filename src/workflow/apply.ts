@@ -17,7 +17,7 @@ import { renderText } from "../render/text.ts";
 import { readAccount } from "../state/read.ts";
 import { readManaged } from "../state/pulumi-state.ts";
 import { simulateConsoleSteps, submitPrimaryAfter } from "../apply/console-steps.ts";
-import { runUpdate, type UpdateResult } from "../apply/engine.ts";
+import type { UpdateResult } from "../apply/engine.ts";
 import { resourceSpecs, writes } from "../apply/specs.ts";
 import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
@@ -151,6 +151,8 @@ async function carryOut(
   say("\nApplying through Pulumi:");
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
   if (specs.some((s) => s.mode === "apply") || plan.summary.delete > 0) {
+    // Loaded only when there is work: the engine pulls in @pulumi/pulumi (about a second).
+    const { runUpdate } = await import("../apply/engine.ts");
     result = await runUpdate({
       conn: p.conn,
       cwd: opts.cwd,
