@@ -13,7 +13,7 @@ import type { Config, Profile } from "../model/config.ts";
 import type { Fingerprints, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
 import { PLAN_FORMAT_VERSION } from "../model/plan.ts";
 import type { ObservedAccount } from "../model/trusthub.ts";
-import { planChecksum } from "./checksum.ts";
+import { planChecksum, type HashHex } from "./checksum.ts";
 import { redactAction } from "./redact.ts";
 import { decideAction, type PrimaryContext } from "./decide.ts";
 import { desiredBundle } from "./desired.ts";
@@ -30,6 +30,8 @@ export interface BuildOptions {
   showSensitive?: boolean;
   /** Plan deletes for managed profiles the YAML no longer declares (`--prune`; see prune.ts). */
   prune?: boolean;
+  /** sha256 hex digest for the checksum (default: the pure-JS one in sha256.ts; same value). */
+  hash?: HashHex;
 }
 
 export function buildPlan(
@@ -92,13 +94,16 @@ export function buildPlan(
     }
   }
   actions.sort(deletesFirstThenRoleThenKey);
-  const checksum = planChecksum({
-    config,
-    accountSid: observed.target.accountSid,
-    targets,
-    fingerprints,
-    actions,
-  });
+  const checksum = planChecksum(
+    {
+      config,
+      accountSid: observed.target.accountSid,
+      targets,
+      fingerprints,
+      actions,
+    },
+    opts.hash,
+  );
   const sortedPrints: Fingerprints = {};
   for (const sid of Object.keys(fingerprints).sort()) sortedPrints[sid] = fingerprints[sid]!;
   return {

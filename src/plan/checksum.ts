@@ -27,7 +27,10 @@ export interface ChecksumInput {
   actions: ProfileAction[];
 }
 
-export function planChecksum(input: ChecksumInput): string {
+/** Hex digest of a string; src/plan stays pure, so a faster one (node:crypto) is passed in from src/workflow. */
+export type HashHex = (text: string) => string;
+
+export function planChecksum(input: ChecksumInput, hash: HashHex = sha256Hex): string {
   const { primary, secondaries } = input.config;
   const strip = <T extends { source: unknown }>(p: T): Omit<T, "source"> => {
     const { source: _source, ...rest } = p;
@@ -53,5 +56,5 @@ export function planChecksum(input: ChecksumInput): string {
       changes: a.changes,
     })),
   };
-  return `sha256:${sha256Hex(stableStringify(payload))}`;
+  return `sha256:${hash(stableStringify(payload))}`;
 }

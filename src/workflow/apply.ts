@@ -11,6 +11,7 @@ import type { Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
 import type { ObservedAccount } from "../model/trusthub.ts";
 import { buildPlan } from "../plan/build.ts";
+import { sha256Hex } from "./hash.ts";
 import { checkSafety, existingManaged, safetyText } from "../plan/safety.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderText } from "../render/text.ts";
@@ -78,6 +79,7 @@ async function replan(
   const plan = buildPlan(config, observed, {
     ...(opts.targets ? { targets: opts.targets } : {}),
     prune: opts.prune === true,
+    hash: sha256Hex,
   });
   return { plan, observed };
 }

@@ -11,6 +11,7 @@ import type { AccountConfig, AccountRef, Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
 import type { Connection, ManagedRecord, ObservedAccount, TargetInfo } from "../model/trusthub.ts";
 import { buildPlan, type BuildOptions } from "../plan/build.ts";
+import { sha256Hex } from "./hash.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
 import { readManaged as readPulumiManaged } from "../state/pulumi-state.ts";
@@ -103,7 +104,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
       managed,
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
     });
-    const buildOpts: BuildOptions = { prune: opts.prune === true };
+    const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;
     const plan = buildPlan(config, observed, buildOpts);
