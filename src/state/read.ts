@@ -40,22 +40,22 @@ export async function readAccount(conn: Connection, opts: ReadOptions): Promise<
   const [profiles, endUsers, documents, addresses] = await Promise.all([
     list(
       "GET /v1/CustomerProfiles",
-      () => client.trusthub.v1.customerProfiles.list({ pageSize: PAGE_SIZE }),
+      () => client.trusthub.v1.customerProfiles.page({ pageSize: PAGE_SIZE }),
       toProfile,
     ),
     list(
       "GET /v1/EndUsers",
-      () => client.trusthub.v1.endUsers.list({ pageSize: PAGE_SIZE }),
+      () => client.trusthub.v1.endUsers.page({ pageSize: PAGE_SIZE }),
       toEndUser,
     ),
     list(
       "GET /v1/SupportingDocuments",
-      () => client.trusthub.v1.supportingDocuments.list({ pageSize: PAGE_SIZE }),
+      () => client.trusthub.v1.supportingDocuments.page({ pageSize: PAGE_SIZE }),
       toDocument,
     ),
     list(
       `GET /2010-04-01/Accounts/${conn.target.accountSid}/Addresses.json`,
-      () => client.api.v2010.account.addresses.list({ pageSize: PAGE_SIZE }),
+      () => client.api.v2010.account.addresses.page({ pageSize: PAGE_SIZE }),
       toAddress,
     ),
   ]);
@@ -93,7 +93,7 @@ export async function readAssignments(
         () =>
           client.trusthub.v1
             .customerProfiles(sid)
-            .customerProfilesEntityAssignments.list({ pageSize: PAGE_SIZE }),
+            .customerProfilesEntityAssignments.page({ pageSize: PAGE_SIZE }),
         toAssignment,
       );
     }
@@ -106,20 +106,41 @@ export async function readAssignments(
   return sorted;
 }
 
+/** The part of the SDK's Page that list() uses. */
+interface PageLike {
+  instances: unknown;
+  nextPage(): Promise<PageLike | undefined> | undefined;
+}
+
+/**
+ * Every item of a list, converted page by page: only one page of SDK objects
+ * is held at a time (the SDK's list() keeps every page's instances until the
+ * end, about 140 MB at 10,000 profiles).
+ */
 async function list<T>(
   request: string,
-  fetch: () => Promise<unknown[]>,
+  firstPage: () => Promise<PageLike>,
   convert: (item: unknown, where: string) => T,
 ): Promise<T[]> {
-  let items: unknown[];
+  const out: T[] = [];
+  let page: PageLike | undefined;
   try {
-    items = await fetch();
+    page = await firstPage();
   } catch (e) {
     throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
   }
-  if (!Array.isArray(items))
-    throw new UserError("read/malformed", `${request}: the reply is not a list`);
-  return items.map((item, i) => convert(item, `${request}: item ${i}`));
+  while (page) {
+    const items = page.instances;
+    if (!Array.isArray(items))
+      throw new UserError("read/malformed", `${request}: the reply is not a list`);
+    for (const item of items) out.push(convert(item, `${request}: item ${out.length}`));
+    try {
+      page = await page.nextPage();
+    } catch (e) {
+      throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
+    }
+  }
+  return out;
 }
 
 export type { ObservedProfile };
