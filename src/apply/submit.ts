@@ -8,6 +8,7 @@ import type { ProfileAction } from "../model/plan.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { createClient } from "../state/client.ts";
 import { policySidFor } from "../plan/desired.ts";
+import { mapPool } from "./pool.ts";
 import { withRetries } from "./retry.ts";
 import * as w from "./writer.ts";
 
@@ -26,47 +27,56 @@ export interface SubmitItem {
   sid: string;
 }
 
+/**
+ * Evaluates (and submits) the items `parallel` at a time (apply's --parallel,
+ * default 10); the outcomes come back in the items' order, so the report is
+ * the same whatever order the requests finish in.
+ */
 export async function evaluateAndSubmit(
   conn: Connection,
   items: SubmitItem[],
+  parallel = 10,
 ): Promise<SubmitOutcome[]> {
   const c = createClient(conn);
-  const out: SubmitOutcome[] = [];
-  for (const { action, sid } of items) {
-    const o: SubmitOutcome = { key: action.key, sid, submitted: false, lines: [], ok: true };
-    out.push(o);
-    try {
-      const ev = await withRetries(() => w.evaluate(c, sid, policySidFor(action.kind)));
-      o.evaluation = ev.status;
-      if (ev.status !== "compliant") {
-        o.ok = false;
-        o.lines.push(`${action.key} (${sid}): evaluation ${ev.status}`);
-        for (const f of ev.failures) {
-          const where = f.field ? `${f.requirement}.${f.field}` : f.requirement;
-          o.lines.push(`  ${where}: ${f.reason}${f.code !== null ? ` (${f.code})` : ""}`);
-        }
-        continue;
-      }
-      o.lines.push(`${action.key} (${sid}): evaluation compliant`);
-      if (!action.submit || action.kind !== "secondary") continue;
-      const live = await w.fetchProfile(c, sid);
-      if (!live || (live.status !== "draft" && live.status !== "twilio-rejected")) {
-        o.lines.push(`${action.key}: not submitted, status is now ${live?.status ?? "gone"}`);
-        o.ok = false;
-        continue;
-      }
-      // Idempotent on retry: a submit that did land shows as pending-review (or later).
-      const after = await withRetries(async () => {
-        const now = await w.fetchProfile(c, sid);
-        if (now && now.status !== "draft" && now.status !== "twilio-rejected") return now;
-        return w.submitProfile(c, sid);
-      });
-      o.submitted = true;
-      o.lines.push(`${action.key} (${sid}): submitted for review (${after.status})`);
-    } catch (e) {
+  return mapPool(items, parallel, (item) => evaluateOne(c, item));
+}
+
+async function evaluateOne(
+  c: ReturnType<typeof createClient>,
+  { action, sid }: SubmitItem,
+): Promise<SubmitOutcome> {
+  const o: SubmitOutcome = { key: action.key, sid, submitted: false, lines: [], ok: true };
+  try {
+    const ev = await withRetries(() => w.evaluate(c, sid, policySidFor(action.kind)));
+    o.evaluation = ev.status;
+    if (ev.status !== "compliant") {
       o.ok = false;
-      o.lines.push(`${action.key} (${sid}): ${e instanceof Error ? e.message : String(e)}`);
+      o.lines.push(`${action.key} (${sid}): evaluation ${ev.status}`);
+      for (const f of ev.failures) {
+        const where = f.field ? `${f.requirement}.${f.field}` : f.requirement;
+        o.lines.push(`  ${where}: ${f.reason}${f.code !== null ? ` (${f.code})` : ""}`);
+      }
+      return o;
     }
+    o.lines.push(`${action.key} (${sid}): evaluation compliant`);
+    if (!action.submit || action.kind !== "secondary") return o;
+    const live = await w.fetchProfile(c, sid);
+    if (!live || (live.status !== "draft" && live.status !== "twilio-rejected")) {
+      o.lines.push(`${action.key}: not submitted, status is now ${live?.status ?? "gone"}`);
+      o.ok = false;
+      return o;
+    }
+    // Idempotent on retry: a submit that did land shows as pending-review (or later).
+    const after = await withRetries(async () => {
+      const now = await w.fetchProfile(c, sid);
+      if (now && now.status !== "draft" && now.status !== "twilio-rejected") return now;
+      return w.submitProfile(c, sid);
+    });
+    o.submitted = true;
+    o.lines.push(`${action.key} (${sid}): submitted for review (${after.status})`);
+  } catch (e) {
+    o.ok = false;
+    o.lines.push(`${action.key} (${sid}): ${e instanceof Error ? e.message : String(e)}`);
   }
-  return out;
+  return o;
 }

@@ -176,7 +176,8 @@ async function carryOut(
     if (sid && (written || a.submit)) items.push({ action: a, sid });
   }
   for (const line of await submitPrimaryAfter(p.conn, p.config, plan)) say(line);
-  const submitted = items.length > 0 ? await evaluateAndSubmit(p.conn, items) : [];
+  const submitted =
+    items.length > 0 ? await evaluateAndSubmit(p.conn, items, opts.parallel ?? 10) : [];
   if (submitted.length > 0) say("\nEvaluation and submission:");
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
 
