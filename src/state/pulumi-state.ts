@@ -5,17 +5,21 @@
  * checkpoint JSON is read directly, so a plan never starts the Pulumi CLI;
  * any other backend goes through `pulumi stack export`.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { createReadStream, existsSync } from "node:fs";
+import type { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip } from "node:zlib";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { UserError } from "../errors.ts";
 import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
+import { CheckpointScanner } from "./checkpoint-scan.ts";
 
 type Env = Record<string, string | undefined>;
 
 export const PROFILE_TYPE = "pulumi-nodejs:dynamic/trusthub:Profile";
 const PROJECT = "trusthub";
+const CHUNK = 1 << 20;
 
 export interface ManagedContext {
   env: Env;
@@ -56,17 +60,31 @@ function stackOf(env: Env, target: TargetInfo): string {
   return target.kind === "sandbox" ? "sandbox" : target.accountSid;
 }
 
-function readCheckpoint(dir: string, stack: string): StateResource[] | undefined {
+/**
+ * The checkpoint's resources, scanned as a stream (src/state/checkpoint-scan.ts):
+ * at 10,000 profiles the file is about 100 MB, and JSON.parse of all of it
+ * held several times that to keep a few SIDs per profile.
+ */
+async function readCheckpoint(dir: string, stack: string): Promise<StateResource[] | undefined> {
   const base = join(dir, ".pulumi", "stacks", PROJECT, `${stack}.json`);
-  let text: string | undefined;
-  if (existsSync(base)) text = readFileSync(base, "utf8");
-  else if (existsSync(`${base}.gz`)) text = gunzipSync(readFileSync(`${base}.gz`)).toString("utf8");
-  if (text === undefined) return undefined;
+  let text: Readable;
+  if (existsSync(base)) text = createReadStream(base, { highWaterMark: CHUNK });
+  else if (existsSync(`${base}.gz`))
+    text = createReadStream(`${base}.gz`, { highWaterMark: CHUNK }).pipe(createGunzip());
+  else return undefined;
+  const scanner = new CheckpointScanner();
+  const decoder = new StringDecoder("utf8");
   try {
-    const cp = JSON.parse(text) as { checkpoint?: { latest?: { resources?: StateResource[] } } };
-    return cp.checkpoint?.latest?.resources ?? [];
-  } catch {
-    throw new UserError("state/corrupt", `the Pulumi checkpoint ${base} is not valid JSON`);
+    for await (const chunk of text) scanner.write(decoder.write(chunk as Buffer));
+    scanner.write(decoder.end());
+    return scanner.end() as StateResource[];
+  } catch (e) {
+    text.destroy();
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UserError(
+      "state/corrupt",
+      `the Pulumi checkpoint ${base} is not valid JSON (${why})`,
+    );
   }
 }
 
@@ -76,7 +94,7 @@ export async function readManaged(ctx: ManagedContext): Promise<Record<string, M
     ctx.env["PULUMI_BACKEND_URL"]?.trim() ||
     pathToFileURL(resolve(ctx.cwd, ".trusthub", "state")).href;
   if (url.startsWith("file://")) {
-    return recordsFrom(readCheckpoint(fileURLToPath(url), stack) ?? []);
+    return recordsFrom((await readCheckpoint(fileURLToPath(url), stack)) ?? []);
   }
   const { exportStack } = await import("../apply/export.ts");
   const resources = await exportStack(ctx.env, ctx.cwd, url, stack);
