@@ -8,8 +8,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle, type Exchange } from "../../src/emulator/index.ts";
-import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+import type { EmulatorHandle, Exchange } from "../../src/emulator/index.ts";
+import type { SandboxControls } from "../../src/emulator/controls-client.ts";
 import { EXIT } from "../../src/errors.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { desiredBundle } from "../../src/plan/desired.ts";
@@ -17,7 +17,8 @@ import { createClient } from "../../src/state/client.ts";
 import { preparePlan } from "../../src/workflow/plan.ts";
 import { readManaged } from "../../src/state/pulumi-state.ts";
 import { ROOT } from "./fixtures.ts";
-import { reconcile } from "../../src/apply/reconcile.ts";
+import { startAccount } from "../helpers/emulator.ts";
+import { approvedPrimary } from "./console-primary.ts";
 import type { Connection } from "../../src/model/trusthub.ts";
 import { editYaml, isvCopy, run, runCli } from "./cli.ts";
 import { findPulumiBinDir } from "../../src/apply/pulumi-bin.ts";
@@ -26,6 +27,7 @@ import { pathToFileURL } from "node:url";
 let emu: EmulatorHandle;
 let ctl: SandboxControls;
 let env: Record<string, string>;
+let conn: Connection;
 let cwd: string;
 let dir: string;
 const exchanges: Exchange[] = [];
@@ -33,20 +35,11 @@ let onExchange: ((e: Exchange) => void) | undefined;
 
 const apply = (...extra: string[]) => runCli(["apply", dir, "--auto-approve", ...extra], cwd, env);
 
-function connection(): Connection {
-  const accountSid = env["TWILIO_ACCOUNT_SID"]!;
-  return {
-    target: { kind: "emulator", url: emu.url, accountSid },
-    username: accountSid,
-    password: env["TWILIO_AUTH_TOKEN"]!,
-  };
-}
-
 async function managed() {
   return readManaged({
     env,
     cwd,
-    target: { kind: "emulator", url: emu.url, accountSid: env["TWILIO_ACCOUNT_SID"]! },
+    target: conn.target,
   });
 }
 
@@ -68,28 +61,12 @@ async function plan() {
 }
 
 beforeAll(async () => {
-  emu = await startEmulator({ onExchange: (e) => (exchanges.push(e), onExchange?.(e)) });
-  const acct = emu.accounts[0]!;
-  ctl = sandboxControls(emu.url, acct.sid, acct.token);
+  const a = await startAccount({ onExchange: (e) => (exchanges.push(e), onExchange?.(e)) });
+  ({ emu, conn, controls: ctl } = a);
   cwd = mkdtempSync(join(tmpdir(), "trusthub-apply-"));
   dir = isvCopy();
-  env = {
-    TRUSTHUB_API_URL: emu.url,
-    TWILIO_ACCOUNT_SID: acct.sid,
-    TWILIO_AUTH_TOKEN: acct.token,
-    PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-  };
-  // The Console step: an approved ISV primary holding exactly the YAML's data.
-  const config = (await loadConfig([dir], { env: {}, cwd: ROOT })).config!;
-  const primary = desiredBundle(config.primary!, {});
-  const created = await ctl.createPrimary({
-    friendlyName: primary.profile.friendlyName,
-    submit: false,
-  });
-  await reconcile(createClient(connection()), connection().target, primary, undefined, {
-    adoptSid: created.sid,
-  });
-  await ctl.setStatus(created.sid, "twilio-approved");
+  env = { ...a.env, PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase" };
+  await approvedPrimary(ctl, conn, dir);
 }, 120_000);
 
 afterAll(async () => {
@@ -119,11 +96,7 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     // Field by field: what the emulator stores equals what the YAML declares.
     const config = (await loadConfig([dir], { env: {}, cwd: ROOT })).config!;
     const records = await managed();
-    const c = createClient({
-      target: { kind: "emulator", url: emu.url, accountSid: env["TWILIO_ACCOUNT_SID"]! },
-      username: env["TWILIO_ACCOUNT_SID"]!,
-      password: env["TWILIO_AUTH_TOKEN"]!,
-    });
+    const c = createClient(conn);
     for (const s of config.secondaries) {
       const rec = records[s.key]!;
       const d = desiredBundle(s, {});

@@ -9,9 +9,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
-import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+import type { EmulatorHandle } from "../../src/emulator/index.ts";
+import type { SandboxControls } from "../../src/emulator/controls-client.ts";
 import { EXIT } from "../../src/errors.ts";
+import { startAccount } from "../helpers/emulator.ts";
 import { editYaml, isvCopy, runCli, startCli } from "./cli.ts";
 
 let emu: EmulatorHandle;
@@ -20,22 +21,16 @@ let env: Record<string, string>;
 let posts = 0;
 
 beforeAll(async () => {
-  emu = await startEmulator({
+  const a = await startAccount({
     onExchange: (e) =>
       void (e.method === "POST" && e.path.startsWith("/v1/EndUsers") && (posts += 1)),
   });
-  const acct = emu.accounts[0]!;
-  ctl = sandboxControls(emu.url, acct.sid, acct.token);
+  ({ emu, controls: ctl } = a);
   await ctl.createPrimary({
     friendlyName: "Northwind Messaging primary",
     status: "twilio-approved",
   });
-  env = {
-    TRUSTHUB_API_URL: emu.url,
-    TWILIO_ACCOUNT_SID: acct.sid,
-    TWILIO_AUTH_TOKEN: acct.token,
-    PULUMI_CONFIG_PASSPHRASE: "crash-passphrase",
-  };
+  env = { ...a.env, PULUMI_CONFIG_PASSPHRASE: "crash-passphrase" };
 });
 
 afterAll(async () => {

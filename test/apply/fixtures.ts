@@ -4,6 +4,7 @@ import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts"
 import { loadConfig } from "../../src/config/index.ts";
 import type { Config } from "../../src/model/config.ts";
 import type { Connection } from "../../src/model/trusthub.ts";
+import { connectionTo } from "../helpers/emulator.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const ISV = resolve(ROOT, "examples/isv");
@@ -19,11 +20,7 @@ export interface Sandbox {
 export async function startSandbox(): Promise<Sandbox> {
   const emu = await startEmulator({});
   const acct = emu.accounts[0]!;
-  const conn: Connection = {
-    target: { kind: "emulator", url: emu.url, accountSid: acct.sid },
-    username: acct.sid,
-    password: acct.token,
-  };
+  const conn = connectionTo(emu.url, acct);
   const auth = `Basic ${Buffer.from(`${acct.sid}:${acct.token}`).toString("base64")}`;
   return {
     emu,

@@ -12,17 +12,16 @@ import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
-import { reconcile } from "../../src/apply/reconcile.ts";
-import { loadConfig } from "../../src/config/index.ts";
 import { sandboxControls } from "../../src/emulator/controls-client.ts";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
 import type { Plan } from "../../src/model/plan.ts";
 import type { Connection } from "../../src/model/trusthub.ts";
-import { desiredBundle } from "../../src/plan/desired.ts";
 import { createClient } from "../../src/state/client.ts";
 import { readManaged } from "../../src/state/pulumi-state.ts";
 import { runCli } from "../apply/cli.ts";
-import { ISV, ROOT } from "../apply/fixtures.ts";
+import { approvedPrimary } from "../apply/console-primary.ts";
+import { ISV } from "../apply/fixtures.ts";
+import { connectionTo } from "../helpers/emulator.ts";
 
 const NAMES = ["prod", "staging"] as const;
 let emu: EmulatorHandle;
@@ -56,11 +55,7 @@ beforeAll(async () => {
     const upper = name.toUpperCase();
     env[`${upper}_SID`] = acct.sid;
     env[`${upper}_TOKEN`] = acct.token;
-    conns[name] = {
-      target: { kind: "emulator", url: emu.url, accountSid: acct.sid },
-      username: acct.sid,
-      password: acct.token,
-    };
+    conns[name] = connectionTo(emu.url, acct);
     const doc = {
       version: 1,
       account: {
@@ -75,17 +70,8 @@ beforeAll(async () => {
     };
     writeFileSync(join(dir, `${name}.yaml`), stringify(doc));
     // The Console step in each account: an approved ISV primary holding the YAML's data.
-    const config = (await loadConfig([join(dir, `${name}.yaml`)], { env: {}, cwd: ROOT })).config!;
     const actl = sandboxControls(emu.url, acct.sid, acct.token);
-    const created = await actl.createPrimary({
-      friendlyName: config.primary!.friendlyName,
-      submit: false,
-    });
-    const c = conns[name];
-    await reconcile(createClient(c), c.target, desiredBundle(config.primary!, {}), undefined, {
-      adoptSid: created.sid,
-    });
-    await actl.setStatus(created.sid, "twilio-approved");
+    await approvedPrimary(actl, conns[name], join(dir, `${name}.yaml`));
   }
 }, 120_000);
 afterAll(() => emu?.close());

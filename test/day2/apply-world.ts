@@ -9,17 +9,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import { startEmulator, type EmulatorHandle, type Exchange } from "../../src/emulator/index.ts";
-import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
-import { loadConfig } from "../../src/config/index.ts";
-import { desiredBundle } from "../../src/plan/desired.ts";
-import { reconcile } from "../../src/apply/reconcile.ts";
+import type { EmulatorHandle, Exchange } from "../../src/emulator/index.ts";
+import type { SandboxControls } from "../../src/emulator/controls-client.ts";
 import { createClient, type TwilioClient } from "../../src/state/client.ts";
 import { readManaged } from "../../src/state/pulumi-state.ts";
 import type { Connection, ManagedRecord } from "../../src/model/trusthub.ts";
 import type { Plan } from "../../src/model/plan.ts";
 import { isvCopy, runCli, type CliResult } from "../apply/cli.ts";
-import { ROOT } from "../apply/fixtures.ts";
+import { approvedPrimary } from "../apply/console-primary.ts";
+import { startAccount } from "../helpers/emulator.ts";
 
 export type Brand = Record<string, unknown> & { key: string; friendlyName: string };
 
@@ -47,32 +45,13 @@ export interface ApplyWorld {
 
 export async function applyWorld(): Promise<ApplyWorld> {
   const exchanges: Exchange[] = [];
-  const emu = await startEmulator({ onExchange: (e) => void exchanges.push(e) });
-  const acct = emu.accounts[0]!;
-  const conn: Connection = {
-    target: { kind: "emulator", url: emu.url, accountSid: acct.sid },
-    username: acct.sid,
-    password: acct.token,
-  };
+  const a = await startAccount({ onExchange: (e) => void exchanges.push(e) });
+  const { emu, conn, controls: ctl } = a;
   const client = createClient(conn, { maxRetries: 0 });
-  const ctl = sandboxControls(emu.url, acct.sid, acct.token);
   const cwd = mkdtempSync(join(tmpdir(), "trusthub-day2-apply-"));
   const dir = isvCopy();
-  const env = {
-    TRUSTHUB_API_URL: emu.url,
-    TWILIO_ACCOUNT_SID: acct.sid,
-    TWILIO_AUTH_TOKEN: acct.token,
-    PULUMI_CONFIG_PASSPHRASE: "day2-apply-passphrase",
-  };
-  // The Console step: an approved ISV primary holding exactly the YAML's data.
-  const config = (await loadConfig([dir], { env: {}, cwd: ROOT })).config!;
-  const primary = desiredBundle(config.primary!, {});
-  const created = await ctl.createPrimary({
-    friendlyName: primary.profile.friendlyName,
-    submit: false,
-  });
-  await reconcile(createClient(conn), conn.target, primary, undefined, { adoptSid: created.sid });
-  await ctl.setStatus(created.sid, "twilio-approved");
+  const env = { ...a.env, PULUMI_CONFIG_PASSPHRASE: "day2-apply-passphrase" };
+  const primarySid = await approvedPrimary(ctl, conn, dir);
 
   const brandsFile = join(dir, "brands.yaml");
   const cli = (...args: string[]) => runCli(args, cwd, env);
@@ -85,7 +64,7 @@ export async function applyWorld(): Promise<ApplyWorld> {
     cwd,
     dir,
     exchanges,
-    primarySid: created.sid,
+    primarySid,
     cli,
     async plan(...extra) {
       const r = await cli("plan", dir, "--format", "json", "--detailed-exitcode", ...extra);

@@ -9,10 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { readFileSync } from "node:fs";
-import { startEmulator, type EmulatorHandle, type Exchange } from "../../src/emulator/index.ts";
-import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+import type { EmulatorHandle, Exchange } from "../../src/emulator/index.ts";
+import type { SandboxControls } from "../../src/emulator/controls-client.ts";
 import { POLICY_SIDS } from "../../src/domain/twilio.ts";
 import { createClient, type TwilioClient } from "../../src/state/client.ts";
+import { startAccount } from "../helpers/emulator.ts";
 
 export interface World {
   emu: EmulatorHandle;
@@ -26,24 +27,14 @@ export interface World {
 export async function world(
   opts: { reviewDelayMs?: number; onExchange?: (e: Exchange) => void } = {},
 ): Promise<World> {
-  const emu = await startEmulator({
+  const { emu, env, conn, controls } = await startAccount({
     ...(opts.reviewDelayMs !== undefined && { reviewDelayMs: opts.reviewDelayMs }),
     ...(opts.onExchange !== undefined && { onExchange: opts.onExchange }),
   });
-  const a = emu.accounts[0]!;
-  const env = { TWILIO_ACCOUNT_SID: a.sid, TWILIO_AUTH_TOKEN: a.token, TRUSTHUB_API_URL: emu.url };
-  const client = createClient(
-    {
-      target: { kind: "emulator", url: emu.url, accountSid: a.sid },
-      username: a.sid,
-      password: a.token,
-    },
-    { maxRetries: 0 },
-  );
   return {
     emu,
-    ctl: sandboxControls(emu.url, a.sid, a.token),
-    client,
+    ctl: controls,
+    client: createClient(conn, { maxRetries: 0 }),
     env,
     cwd: mkdtempSync(join(tmpdir(), "trusthub-day2-")),
     close: () => emu.close(),

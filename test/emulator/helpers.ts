@@ -1,11 +1,8 @@
 /** Shared setup: an in-process emulator, the official SDK pointed at it, the sandbox controls. */
 import twilio from "twilio";
-import {
-  startEmulator,
-  type EmulatorHandle,
-  type EmulatorOptions,
-} from "../../src/emulator/index.ts";
-import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+import type { EmulatorHandle, EmulatorOptions } from "../../src/emulator/index.ts";
+import type { SandboxControls } from "../../src/emulator/controls-client.ts";
+import { startAccount } from "../helpers/emulator.ts";
 
 export type Client = ReturnType<typeof twilio>;
 
@@ -30,15 +27,8 @@ export function sdk(
 }
 
 export async function harness(opts: EmulatorOptions = {}): Promise<Harness> {
-  const em = await startEmulator(opts);
-  const { sid, token } = em.accounts[0]!;
-  return {
-    em,
-    sid,
-    token,
-    client: sdk(em.url, sid, token),
-    controls: sandboxControls(em.url, sid, token),
-  };
+  const { emu: em, sid, token, controls } = await startAccount(opts);
+  return { em, sid, token, client: sdk(em.url, sid, token), controls };
 }
 
 export const BUSINESS = {

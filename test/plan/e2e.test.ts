@@ -8,8 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runTrusthub } from "../helpers/io.ts";
-import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
-import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+import { startAccount } from "../helpers/emulator.ts";
+import type { EmulatorHandle } from "../../src/emulator/index.ts";
+import type { SandboxControls } from "../../src/emulator/controls-client.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import type { Config } from "../../src/model/config.ts";
 import type { ManagedRecord } from "../../src/model/trusthub.ts";
@@ -26,15 +27,9 @@ let env: Record<string, string>;
 let dir: string;
 
 beforeEach(async () => {
-  emu = await startEmulator({});
-  const a = emu.accounts[0]!;
-  controls = sandboxControls(emu.url, a.sid, a.token);
-  client = createClient({
-    target: { kind: "emulator", url: emu.url, accountSid: a.sid },
-    username: a.sid,
-    password: a.token,
-  });
-  env = { TWILIO_ACCOUNT_SID: a.sid, TWILIO_AUTH_TOKEN: a.token, TRUSTHUB_API_URL: emu.url };
+  const a = await startAccount();
+  ({ emu, controls, env } = a);
+  client = createClient(a.conn);
   dir = mkdtempSync(join(tmpdir(), "trusthub-plan-e2e-"));
   cpSync(join(repo, "examples"), join(dir, "examples"), { recursive: true });
 });

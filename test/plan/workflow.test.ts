@@ -2,19 +2,19 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
-import { sandboxControls } from "../../src/emulator/controls-client.ts";
+import type { EmulatorHandle } from "../../src/emulator/index.ts";
+import { startAccount } from "../helpers/emulator.ts";
+import type { SandboxControls } from "../../src/emulator/controls-client.ts";
 import { isUserError } from "../../src/errors.ts";
 import { preparePlan } from "../../src/workflow/plan.ts";
 
 let emu: EmulatorHandle;
 let env: Record<string, string>;
+let controls: SandboxControls;
 const root = join(import.meta.dirname, "../..");
 
 beforeAll(async () => {
-  emu = await startEmulator({});
-  const a = emu.accounts[0]!;
-  env = { TWILIO_ACCOUNT_SID: a.sid, TWILIO_AUTH_TOKEN: a.token, TRUSTHUB_API_URL: emu.url };
+  ({ emu, env, controls } = await startAccount());
 });
 afterAll(() => emu.close());
 
@@ -39,11 +39,6 @@ describe("preparePlan", () => {
   it("an invalid config fails with its diagnostics and sends nothing to Trust Hub", async () => {
     const dir = mkdtempSync(join(tmpdir(), "trusthub-wf-"));
     writeFileSync(join(dir, "trusthub.yaml"), "version: 1\nsecondaries:\n  - key: 3\n");
-    const controls = sandboxControls(
-      emu.url,
-      env["TWILIO_ACCOUNT_SID"]!,
-      env["TWILIO_AUTH_TOKEN"]!,
-    );
     await controls.resetRequestLog();
     const err = await preparePlan({ paths: [], env, cwd: dir }).catch((e: unknown) => e);
     expect(isUserError(err)).toBe(true);

@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTrusthub } from "../helpers/io.ts";
-import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
-import { sandboxControls } from "../../src/emulator/controls-client.ts";
+import { startAccount } from "../helpers/emulator.ts";
+import type { EmulatorHandle } from "../../src/emulator/index.ts";
 
 const canaries: string[] = [];
 let n = 0;
@@ -79,9 +79,8 @@ let env: Record<string, string>;
 const dir = mkdtempSync(join(tmpdir(), "trusthub-canary-"));
 
 beforeAll(async () => {
-  emu = await startEmulator({});
-  const a = emu.accounts[0]!;
-  env = { TWILIO_ACCOUNT_SID: a.sid, TWILIO_AUTH_TOKEN: a.token, TRUSTHUB_API_URL: emu.url };
+  const a = await startAccount();
+  ({ emu, env } = a);
   const yaml = `version: 1
 primary:
   type: business
@@ -92,7 +91,7 @@ ${profile("  ", "brand-b", false)}
 `;
   writeFileSync(join(dir, "trusthub.yaml"), yaml);
   // The live primary (made "in the Console") holds other canaries: its drift is shown.
-  await sandboxControls(emu.url, a.sid, a.token).createPrimary({
+  await a.controls.createPrimary({
     friendlyName: "isv profile",
     email: c("email"),
     business: { business_registration_number: c("digits"), business_name: "isv LLC" },

@@ -1,25 +1,19 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
-import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
+import type { EmulatorHandle } from "../../src/emulator/index.ts";
+import type { SandboxControls } from "../../src/emulator/controls-client.ts";
 import { isUserError } from "../../src/errors.ts";
 import type { Connection } from "../../src/model/trusthub.ts";
 import { readAccount } from "../../src/state/read.ts";
+import { startAccount } from "../helpers/emulator.ts";
 
 let emu: EmulatorHandle;
 let controls: SandboxControls;
 let conn: Connection;
 
 beforeAll(async () => {
-  emu = await startEmulator({});
-  const acct = emu.accounts[0]!;
-  controls = sandboxControls(emu.url, acct.sid, acct.token);
-  conn = {
-    target: { kind: "emulator", url: emu.url, accountSid: acct.sid },
-    username: acct.sid,
-    password: acct.token,
-  };
+  ({ emu, controls, conn } = await startAccount());
 });
 afterAll(() => emu.close());
 
