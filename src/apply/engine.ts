@@ -21,6 +21,7 @@ import type { ProfileInputs, ProfileOutputs } from "./inputs.ts";
 import { describeLock, parseLock, staleLock } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
 import { profilesProgram } from "./resource.ts";
+import { repairFileBackend } from "./repair.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -80,6 +81,9 @@ export async function openStack(req: UpdateRequest): Promise<Stack> {
   const workDir = resolve(req.cwd, ".trusthub", "pulumi");
   mkdirSync(workDir, { recursive: true });
   const envVars = engineEnv(req.env, req.cwd, req.conn, binDir);
+  for (const f of repairFileBackend(envVars["PULUMI_BACKEND_URL"]!)) {
+    req.onProgress?.(`  removed a broken Pulumi state attribute file left by a crash: ${f}`);
+  }
   if (skipCheckpoints(req, envVars["PULUMI_BACKEND_URL"]!))
     envVars["PULUMI_SKIP_CHECKPOINTS"] = "true";
   return LocalWorkspace.createOrSelectStack(

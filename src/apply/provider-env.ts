@@ -4,6 +4,7 @@
  * state or the serialized provider).
  */
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
+import { loadEnv } from "../state/http.ts";
 
 export const PROVIDER_ENV = {
   kind: "TRUSTHUB_PROVIDER_KIND",
@@ -21,6 +22,8 @@ export function providerEnv(conn: Connection): Record<string, string> {
     [PROVIDER_ENV.accountSid]: conn.target.accountSid,
     [PROVIDER_ENV.username]: conn.username,
     [PROVIDER_ENV.password]: conn.password,
+    // --parallelism / --max-rps: the provider process bounds its own requests the same way.
+    ...loadEnv(),
   };
 }
 

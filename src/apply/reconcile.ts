@@ -3,7 +3,8 @@
  * of the provider's create and update. Order of work:
  *   1. find the profile (record, pinned/adopted SID, then friendly name + policy,
  *      so a retried create never duplicates it), else create it (secondaries only);
- *   2. immutability guard on the status just read, before any write;
+ *   2. immutability guard on the status just read, before any write (and for
+ *      an existing profile once more right before its first write);
  *   3. read the live bundle, diff it with the planner's diffBundle, write only
  *      the slots that differ. Objects missing from a pre-existing profile are
  *      looked up by their deterministic friendly name before being created
@@ -135,11 +136,18 @@ export async function reconcile(
       ctx.live = live.bundle;
       for (const a of live.assignments) record.assignments[a.objectSid] = a.sid;
       changes = diffBundle(desired, live.bundle);
+      // The guard again right before the first write: reading the bundle took several requests,
+      // and Twilio may have taken the profile into review meanwhile.
+      const now = changes.length > 0 ? await w.fetchProfile(c, profile.sid) : profile;
+      if (now && isImmutableStatus(now.status)) {
+        throw new ImmutableProfileError(desired.key, profile.sid, now.status);
+      }
     } else {
       changes = diffBundle(desired, undefined);
     }
     await applySlots(ctx, changes);
   } catch (e) {
+    if (e instanceof ImmutableProfileError) throw e; // refused before any write
     const why = e instanceof Error ? e.message : String(e);
     throw new PartialApplyError(
       `profile ${desired.key} (${profile.sid}): ${why}`,

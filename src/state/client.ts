@@ -5,12 +5,15 @@
  */
 import twilio from "twilio";
 import type { Connection } from "../model/trusthub.ts";
+import { retryingRequestClient, type HttpRetryOptions } from "./http.ts";
 
 export type TwilioClient = ReturnType<typeof twilio>;
 
 export interface ClientOptions {
-  /** Retries of 429 answers done by the SDK itself (exponential backoff). */
+  /** Re-sends of a failed request (429, 5xx, dropped connection); default 7. */
   maxRetries?: number;
+  /** Retries of 429, 5xx and dropped connections (src/state/http.ts); default 8 sends. */
+  retry?: HttpRetryOptions;
   /** Request timeout in milliseconds. */
   timeout?: number;
 }
@@ -18,9 +21,11 @@ export interface ClientOptions {
 export function createClient(conn: Connection, opts: ClientOptions = {}): TwilioClient {
   const client = twilio(conn.username, conn.password, {
     accountSid: conn.target.accountSid,
-    autoRetry: true,
-    maxRetries: opts.maxRetries ?? 6,
-    timeout: opts.timeout ?? 30_000,
+    // Our own retries (Retry-After, 5xx, dropped connections) and load limits, not the SDK's.
+    httpClient: retryingRequestClient(
+      { timeout: opts.timeout ?? 30_000 },
+      opts.maxRetries === undefined ? opts.retry : { ...opts.retry, attempts: opts.maxRetries + 1 },
+    ),
   });
   if (conn.target.kind !== "twilio") {
     const base = conn.target.url.replace(/\/+$/, "");

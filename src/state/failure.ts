@@ -16,6 +16,11 @@ export function describeFailure(e: unknown): string {
   if (e instanceof SyntaxError || /JSON|parse/i.test(message)) {
     return `malformed reply (not the JSON Trust Hub sends): ${oneLine(message)}`;
   }
+  // The SDK walking a reply of the wrong shape (a number, `results` not a list, ...).
+  if (e instanceof TypeError) return "malformed reply (not the shape Trust Hub sends)";
+  if (typeof err.code === "string" && /maxContentLength/.test(message)) {
+    return "the reply is too large (more than 32 MB): not what Trust Hub sends";
+  }
   if (typeof err.code === "string") {
     const cause = NETWORK_CODES[err.code];
     if (cause !== undefined) return `${cause} (${err.code})`;

@@ -1,0 +1,117 @@
+/**
+ * No duplicates, ever: the crash matrix. For every write step in the creation
+ * of a secondary profile (profile, three end users, address, document, five
+ * entity assignments, the evaluations, submit), `trusthub apply` is killed
+ * with SIGKILL (its whole process group: CLI, Pulumi engine and provider)
+ * right after Trust Hub answered that write. A re-run of apply must then end
+ * with exactly one profile and one of each of its objects, matching the YAML:
+ * an object the crash left behind is adopted (the counts are exact, so a
+ * leaked object fails the test), never created twice.
+ */
+import { describe, expect, it } from "vitest";
+import { EXIT } from "../../src/errors.ts";
+import { planExitCode } from "../../src/plan/exit-code.ts";
+import { createClient } from "../../src/state/client.ts";
+import { preparePlan } from "../../src/workflow/plan.ts";
+import { cli, startWorld, writes } from "./world.ts";
+
+/** The writes of a fresh apply of one secondary (submit: true), in order. */
+const STEPS: [string, RegExp][] = [
+  ["create profile", /^POST \/v1\/CustomerProfiles$/],
+  ["create end user: business information", /^POST \/v1\/EndUsers$/],
+  ["create end user: representative 1", /^POST \/v1\/EndUsers$/],
+  ["create end user: representative 2", /^POST \/v1\/EndUsers$/],
+  ["create address", /^POST \/2010-04-01\/Accounts\/AC\w+\/Addresses\.json$/],
+  ["create supporting document", /^POST \/v1\/SupportingDocuments$/],
+  ["assign business information", /^POST \/v1\/CustomerProfiles\/BU\w+\/EntityAssignments$/],
+  ["assign representative 1", /^POST \/v1\/CustomerProfiles\/BU\w+\/EntityAssignments$/],
+  ["assign representative 2", /^POST \/v1\/CustomerProfiles\/BU\w+\/EntityAssignments$/],
+  ["assign document", /^POST \/v1\/CustomerProfiles\/BU\w+\/EntityAssignments$/],
+  ["assign primary profile", /^POST \/v1\/CustomerProfiles\/BU\w+\/EntityAssignments$/],
+  ["evaluate primary", /^POST \/v1\/CustomerProfiles\/BU\w+\/Evaluations$/],
+  ["evaluate secondary", /^POST \/v1\/CustomerProfiles\/BU\w+\/Evaluations$/],
+  ["submit", /^POST \/v1\/CustomerProfiles\/BU\w+$/],
+];
+
+/** Three kill points at a time: each runs Pulumi twice, mostly waiting on process start-up. */
+let running = 0;
+const queue: (() => void)[] = [];
+async function slot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= 3) await new Promise<void>((r) => queue.push(r));
+  else running++;
+  try {
+    return await fn();
+  } finally {
+    const next = queue.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+describe("kill -9 right after each write of a secondary's creation", () => {
+  it.concurrent.each(STEPS.map((s, i) => [i + 1, s[0], s[1]] as const))(
+    "write #%i (%s): the re-run ends with exactly one of everything",
+    (k, _label, pattern) =>
+      slot(async () => {
+        const w = await startWorld({ secondaries: 1, submit: true });
+        try {
+          let seen = 0;
+          let killedAt: string | undefined;
+          const run = cli(["apply", w.dir, "--auto-approve"], w);
+          w.hooks.add((e) => {
+            if (killedAt || e.method === "GET" || e.path.startsWith("/__sandbox")) return;
+            if (e.status >= 300 || ++seen !== k) return;
+            killedAt = `${e.method} ${e.path}`;
+            // After the reply is written: Trust Hub has done it, apply may not have recorded it.
+            setImmediate(() => {
+              try {
+                process.kill(-run.pid, "SIGKILL");
+              } catch {
+                // already gone
+              }
+            });
+          });
+          const first = await run.done;
+          expect(killedAt).toMatch(pattern);
+          expect(first.code).not.toBe(EXIT.ok);
+          w.hooks.clear();
+
+          const again = await cli(["apply", w.dir, "--auto-approve"], w).done;
+          if (again.code !== EXIT.ok) console.log(`write #${k}: state in ${w.cwd}`);
+          expect(again.stderr).toBe("");
+          expect(again.code).toBe(EXIT.ok);
+          expect(again.stdout).toMatch(/0 failed|Nothing to change/);
+          // 1 primary + 1 secondary (3 end users each): nothing duplicated, nothing leaked.
+          expect(await w.ctl.stats()).toMatchObject({
+            profiles: 2,
+            endUsers: 6,
+            documents: 2,
+            addresses: 2,
+          });
+          const c = createClient(w.conn);
+          const profiles = await c.trusthub.v1.customerProfiles.list();
+          const secondary = profiles.find((p) => p.friendlyName === "Brand 0000")!;
+          expect(secondary.status).toBe("pending-review");
+          const assigned = await c.trusthub.v1
+            .customerProfiles(secondary.sid)
+            .customerProfilesEntityAssignments.list();
+          const objects = assigned.map((a) => a.objectSid);
+          expect(new Set(objects).size).toBe(5);
+          expect(objects.filter((s) => s.startsWith("IT"))).toHaveLength(3);
+          expect(objects.filter((s) => s.startsWith("RD"))).toHaveLength(1);
+          expect(objects.filter((s) => s.startsWith("BU"))).toHaveLength(1);
+          // The account now matches the YAML: `plan --detailed-exitcode` would exit 0.
+          const p = await preparePlan({ paths: [w.dir], env: w.env, cwd: w.cwd });
+          await p.close();
+          expect(planExitCode(p.plan, true)).toBe(EXIT.ok);
+          // Every write of the re-run completed the bundle; none created a second profile.
+          expect(writes(w.exchanges).filter((x) => x === "POST /v1/CustomerProfiles")).toHaveLength(
+            1,
+          );
+        } finally {
+          await w.close();
+        }
+      }),
+    180_000,
+  );
+});
