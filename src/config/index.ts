@@ -17,7 +17,8 @@ import { hasErrors, sortDiagnostics } from "./diagnostic.ts";
 import { resolveEnv } from "./env.ts";
 import { readSources } from "./files.ts";
 import { normalize } from "./normalize.ts";
-import { parseYaml, type ParsedDocument } from "./parse.ts";
+import { FileReparse, KeptPositions, type Positions } from "./kept-positions.ts";
+import { parseYaml } from "./parse.ts";
 import { runRules, type RuleDocument } from "./rules/index.ts";
 import { validateSchema } from "./schema.ts";
 
@@ -47,16 +48,12 @@ export async function loadAccounts(paths: string[], opts: LoadOptions): Promise<
   let complete = read.diagnostics.length === 0;
   const unresolved = new Set<string>();
   for (const { file, text } of read.sources) {
-    const parsed = parseYaml(file, text);
+    const parsed = parseKept(file, text, opts.env);
     diagnostics.push(...parsed.diagnostics);
-    if (hasErrors(parsed.diagnostics)) complete = false;
+    if (parsed.yamlErrors) complete = false;
     for (const doc of parsed.documents) {
-      const resolved = resolveEnv(doc.value, opts.env, (pointer, ref) =>
-        locateRef(doc, text, pointer, ref),
-      );
-      diagnostics.push(...resolved.diagnostics);
-      for (const p of resolved.unresolved) unresolved.add(`${file}#${p}`);
-      const schemaDiags = validateSchema(resolved.value, doc.positions, resolved.unresolved);
+      for (const p of doc.unresolved) unresolved.add(`${file}#${p}`);
+      const schemaDiags = validateSchema(doc.value, doc.positions, doc.unresolved);
       diagnostics.push(...schemaDiags);
       if (schemaDiags.length > 0) {
         complete = false;
@@ -64,7 +61,7 @@ export async function loadAccounts(paths: string[], opts: LoadOptions): Promise<
       }
       valid.push({
         file,
-        written: resolved.value as WrittenDocument,
+        written: doc.value as WrittenDocument,
         at: (pointer, anchor) => doc.positions.at(pointer, anchor),
       });
     }
@@ -129,12 +126,31 @@ export interface AccountsResult {
   sources: Map<string, string>;
 }
 
+/**
+ * Parses one file and resolves its `${env:}` references, keeping plain values
+ * and KeptPositions: the YAML trees are garbage once this returns.
+ */
+function parseKept(file: string, text: string, env: LoadOptions["env"]) {
+  const parsed = parseYaml(file, text);
+  const diagnostics = [...parsed.diagnostics];
+  const reparse = new FileReparse(file, text);
+  const documents = parsed.documents.map((doc) => {
+    const resolved = resolveEnv(doc.value, env, (pointer, ref) =>
+      locateRef(doc.positions, text, pointer, ref),
+    );
+    diagnostics.push(...resolved.diagnostics);
+    const positions = new KeptPositions(reparse, doc.index, doc.positions, resolved.value);
+    return { value: resolved.value, unresolved: resolved.unresolved, positions };
+  });
+  return { documents, diagnostics, yamlErrors: hasErrors(parsed.diagnostics) };
+}
+
 /** Position of `${env:NAME}` inside the scalar at pointer (the scalar's start as fallback). */
-function locateRef(doc: ParsedDocument, text: string, pointer: string, ref: string): SourceRef {
-  const range = doc.positions.valueRange(pointer);
-  if (!range) return doc.positions.at(pointer);
+function locateRef(positions: Positions, text: string, pointer: string, ref: string): SourceRef {
+  const range = positions.valueRange(pointer);
+  if (!range) return positions.at(pointer);
   const offset = text.slice(range[0], range[1]).indexOf(ref);
-  return doc.positions.ref(range[0] + Math.max(0, offset));
+  return positions.ref(range[0] + Math.max(0, offset));
 }
 
 export type { Config, Diagnostic } from "../model/config.ts";

@@ -6,7 +6,8 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.
 import schema from "../../schemas/trusthub.schema.json" with { type: "json" };
 import type { Diagnostic } from "../model/config.ts";
 import { diagnostic, fieldLabel, joinPointer } from "./diagnostic.ts";
-import type { Anchor, DocumentPositions } from "./positions.ts";
+import type { Anchor } from "./positions.ts";
+import type { Positions } from "./kept-positions.ts";
 
 let compiled: ValidateFunction | undefined;
 
@@ -17,7 +18,7 @@ function validator(): ValidateFunction {
 
 export function validateSchema(
   value: unknown,
-  positions: DocumentPositions,
+  positions: Pick<Positions, "at">,
   skip: ReadonlySet<string>,
 ): Diagnostic[] {
   const validate = validator();
