@@ -1,11 +1,10 @@
 /** /v1/CustomerProfiles/{Sid}/EntityAssignments and /ChannelEndpointAssignments. */
-import { ApiError, invalidParam, notFound } from "../errors.ts";
-import { pageRequest, slicePage, v1Page } from "../paging.ts";
+import { ApiError, invalidParam } from "../errors.ts";
 import { renderAssignment, renderChannel } from "../render.ts";
 import type { Ctx, Reply, Router } from "../router.ts";
 import { SID_RE } from "../sids.ts";
 import type { ChannelAssignment, EntityAssignment } from "../types.ts";
-import { assertEditable, profileOr404, required } from "./common.ts";
+import { assertEditable, childList, childOr404, profileOr404, required } from "./common.ts";
 
 function objectExists(ctx: Ctx, sid: string, profileSid: string): boolean {
   switch (sid.slice(0, 2)) {
@@ -49,26 +48,24 @@ function createEntity(ctx: Ctx): Reply {
 
 function listEntities(ctx: Ctx): Reply {
   const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
-  const req = pageRequest(ctx.query);
   const type = ctx.query.get("ObjectType");
   const table = ctx.acct.assignmentsOf(p.sid);
   const all =
     type === undefined
       ? table.items
       : table.items.filter((a) => objectType(ctx, a.objectSid) === type);
-  const slice = slicePage(all, req, (sid) => ctx.engine.store.seqOf(sid, [table]));
-  const url = `${ctx.base}/v1/CustomerProfiles/${p.sid}/EntityAssignments`;
-  const body = v1Page(url, "results", [["ObjectType", type]], req, slice, (a) =>
-    renderAssignment(a, ctx.base),
-  );
-  return { status: 200, body };
+  return childList(ctx, {
+    profile: p,
+    segment: "EntityAssignments",
+    table,
+    items: all,
+    filters: [["ObjectType", type]],
+    render: (a) => renderAssignment(a, ctx.base),
+  });
 }
 
 function entityOr404(ctx: Ctx): EntityAssignment {
-  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
-  const a = ctx.acct.assignmentsOf(p.sid).get(ctx.params["Sid"]!);
-  if (!a) throw notFound(`/CustomerProfiles/${p.sid}/EntityAssignments/${ctx.params["Sid"]!}`);
-  return a;
+  return childOr404(ctx, "EntityAssignments", (sid) => ctx.acct.assignmentsOf(sid));
 }
 
 function fetchEntity(ctx: Ctx): Reply {
@@ -105,7 +102,6 @@ function createChannel(ctx: Ctx): Reply {
 
 function listChannels(ctx: Ctx): Reply {
   const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
-  const req = pageRequest(ctx.query);
   const one = ctx.query.get("ChannelEndpointSid");
   const many = ctx.query.get("ChannelEndpointSids");
   const wanted = new Set([
@@ -115,22 +111,21 @@ function listChannels(ctx: Ctx): Reply {
   const table = ctx.acct.channelsOf(p.sid);
   const all =
     wanted.size === 0 ? table.items : table.items.filter((a) => wanted.has(a.channelEndpointSid));
-  const slice = slicePage(all, req, (sid) => ctx.engine.store.seqOf(sid, [table]));
-  const url = `${ctx.base}/v1/CustomerProfiles/${p.sid}/ChannelEndpointAssignments`;
-  const filters: [string, string | undefined][] = [
-    ["ChannelEndpointSid", one],
-    ["ChannelEndpointSids", many],
-  ];
-  const body = v1Page(url, "results", filters, req, slice, (a) => renderChannel(a, ctx.base));
-  return { status: 200, body };
+  return childList(ctx, {
+    profile: p,
+    segment: "ChannelEndpointAssignments",
+    table,
+    items: all,
+    filters: [
+      ["ChannelEndpointSid", one],
+      ["ChannelEndpointSids", many],
+    ],
+    render: (a) => renderChannel(a, ctx.base),
+  });
 }
 
 function channelOr404(ctx: Ctx): ChannelAssignment {
-  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
-  const a = ctx.acct.channelsOf(p.sid).get(ctx.params["Sid"]!);
-  if (!a)
-    throw notFound(`/CustomerProfiles/${p.sid}/ChannelEndpointAssignments/${ctx.params["Sid"]!}`);
-  return a;
+  return childOr404(ctx, "ChannelEndpointAssignments", (sid) => ctx.acct.channelsOf(sid));
 }
 
 function deleteChannel(ctx: Ctx): Reply {

@@ -1,10 +1,12 @@
 /** Parameter checks and lookups the Trust Hub routes share. */
 import { ApiError, invalidParam, missingParam, notFound, refused, MESSAGES } from "../errors.ts";
 import { isEditable } from "../engine.ts";
+import { pageRequest, slicePage, v1Page } from "../paging.ts";
 import type { Params } from "../params.ts";
 import { isSid } from "../sids.ts";
-import type { Ctx } from "../router.ts";
-import type { Profile } from "../types.ts";
+import type { Ctx, Reply } from "../router.ts";
+import type { Table } from "../table.ts";
+import type { Profile, Rec } from "../types.ts";
 
 export const MAX_ATTRIBUTES_BYTES = 64 * 1024;
 
@@ -65,4 +67,37 @@ export function profileOr404(ctx: Ctx, sid: string): Profile {
 /** Assignment changes are allowed only while the bundle is editable. */
 export function assertEditable(p: Profile): void {
   if (!isEditable(p)) throw refused(`${MESSAGES.bundleImmutable}: ${p.sid} is ${p.status}`);
+}
+
+/** The profile's child (Evaluation, EntityAssignment, ...) the path's `Sid` names, or a 404 naming its path. */
+export function childOr404<T extends Rec>(
+  ctx: Ctx,
+  segment: string,
+  tableOf: (profileSid: string) => Table<T>,
+): T {
+  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+  const c = tableOf(p.sid).get(ctx.params["Sid"]!);
+  if (!c) throw notFound(`/CustomerProfiles/${p.sid}/${segment}/${ctx.params["Sid"]!}`);
+  return c;
+}
+
+/** One page of a profile's child table as the v1 list reply; `items` is all of it or a filtered part. */
+export function childList<T extends Rec>(
+  ctx: Ctx,
+  list: {
+    profile: Profile;
+    segment: string;
+    table: Table<T>;
+    items: readonly T[];
+    filters: [string, string | undefined][];
+    render: (item: T) => unknown;
+  },
+): Reply {
+  const req = pageRequest(ctx.query);
+  const slice = slicePage(list.items, req, (sid) => ctx.engine.store.seqOf(sid, [list.table]));
+  const url = `${ctx.base}/v1/CustomerProfiles/${list.profile.sid}/${list.segment}`;
+  return {
+    status: 200,
+    body: v1Page(url, "results", list.filters, req, slice, list.render),
+  };
 }

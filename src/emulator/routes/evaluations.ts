@@ -1,12 +1,11 @@
 /** /v1/CustomerProfiles/{Sid}/Evaluations: synchronous evaluation against a policy. */
 import { policyBySid } from "../catalog.ts";
-import { invalidParam, notFound } from "../errors.ts";
+import { invalidParam } from "../errors.ts";
 import { evaluate } from "../evaluate.ts";
-import { pageRequest, slicePage, v1Page } from "../paging.ts";
 import { renderEvaluation } from "../render.ts";
 import type { Ctx, Reply, Router } from "../router.ts";
 import type { Evaluation } from "../types.ts";
-import { profileOr404, required, sidParam } from "./common.ts";
+import { childList, childOr404, profileOr404, required, sidParam } from "./common.ts";
 
 function create(ctx: Ctx): Reply {
   const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
@@ -29,20 +28,19 @@ function create(ctx: Ctx): Reply {
 
 function list(ctx: Ctx): Reply {
   const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
-  const req = pageRequest(ctx.query);
   const table = ctx.acct.evaluationsOf(p.sid);
-  const slice = slicePage(table.items, req, (sid) => ctx.engine.store.seqOf(sid, [table]));
-  const url = `${ctx.base}/v1/CustomerProfiles/${p.sid}/Evaluations`;
-  return {
-    status: 200,
-    body: v1Page(url, "results", [], req, slice, (e) => renderEvaluation(e, ctx.base)),
-  };
+  return childList(ctx, {
+    profile: p,
+    segment: "Evaluations",
+    table,
+    items: table.items,
+    filters: [],
+    render: (e) => renderEvaluation(e, ctx.base),
+  });
 }
 
 function fetch(ctx: Ctx): Reply {
-  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
-  const e = ctx.acct.evaluationsOf(p.sid).get(ctx.params["Sid"]!);
-  if (!e) throw notFound(`/CustomerProfiles/${p.sid}/Evaluations/${ctx.params["Sid"]!}`);
+  const e = childOr404(ctx, "Evaluations", (sid) => ctx.acct.evaluationsOf(sid));
   return { status: 200, body: renderEvaluation(e, ctx.base) };
 }
 
