@@ -17,14 +17,20 @@ import { hasErrors, sortDiagnostics } from "./diagnostic.ts";
 import { resolveEnv } from "./env.ts";
 import { readSources } from "./files.ts";
 import { normalize } from "./normalize.ts";
-import { FileReparse, KeptPositions, type Positions } from "./kept-positions.ts";
+import { FileReparse, KeptPositions, keptPositions, type Positions } from "./kept-positions.ts";
+import { parseSplit } from "./parse-split.ts";
 import { parseYaml } from "./parse.ts";
 import { runRules, type RuleDocument } from "./rules/index.ts";
 import { validateSchema } from "./schema.ts";
 
+/** 1 MB: about 1,000 secondaries; smaller files parse whole in well under 100 MB. */
+const SPLIT_FROM = 1 << 20;
+
 export interface LoadOptions {
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Files at least this long are parsed in parts when they can be (parse-split.ts); tests force 0. */
+  splitFrom?: number;
   /** "Today" for date-of-birth checks; default: the current time. */
   now?: Date;
 }
@@ -48,7 +54,7 @@ export async function loadAccounts(paths: string[], opts: LoadOptions): Promise<
   let complete = read.diagnostics.length === 0;
   const unresolved = new Set<string>();
   for (const { file, text } of read.sources) {
-    const parsed = parseKept(file, text, opts.env);
+    const parsed = parseKept(file, text, opts.env, opts.splitFrom ?? SPLIT_FROM);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.yamlErrors) complete = false;
     for (const doc of parsed.documents) {
@@ -130,16 +136,28 @@ export interface AccountsResult {
  * Parses one file and resolves its `${env:}` references, keeping plain values
  * and KeptPositions: the YAML trees are garbage once this returns.
  */
-function parseKept(file: string, text: string, env: LoadOptions["env"]) {
+function parseKept(file: string, text: string, env: LoadOptions["env"], splitFrom: number) {
+  const reparse = new FileReparse(file, text);
+  // A large clean file without env references is parsed in parts (parse-split.ts).
+  const split =
+    text.length >= splitFrom && !text.includes("${") ? parseSplit(file, text) : undefined;
+  if (split) {
+    const resolved = resolveEnv(split.value, env, () => {
+      throw new Error(`${file}: an env reference in a file parsed in parts`);
+    });
+    const positions = new KeptPositions(reparse, 0, split.kept);
+    const doc = { value: resolved.value, unresolved: resolved.unresolved, positions };
+    return { documents: [doc], diagnostics: resolved.diagnostics, yamlErrors: false };
+  }
   const parsed = parseYaml(file, text);
   const diagnostics = [...parsed.diagnostics];
-  const reparse = new FileReparse(file, text);
   const documents = parsed.documents.map((doc) => {
     const resolved = resolveEnv(doc.value, env, (pointer, ref) =>
       locateRef(doc.positions, text, pointer, ref),
     );
     diagnostics.push(...resolved.diagnostics);
-    const positions = new KeptPositions(reparse, doc.index, doc.positions, resolved.value);
+    const kept = keptPositions(doc.positions, resolved.value);
+    const positions = new KeptPositions(reparse, doc.index, kept);
     return { value: resolved.value, unresolved: resolved.unresolved, positions };
   });
   return { documents, diagnostics, yamlErrors: hasErrors(parsed.diagnostics) };

@@ -36,19 +36,16 @@ export class FileReparse {
 
 export class KeptPositions implements Positions {
   readonly file: string;
-  private readonly kept = new Map<string, SourceRef>();
+  private readonly kept: Map<string, SourceRef>;
   private readonly reparse: FileReparse;
   private readonly index: number;
 
-  constructor(reparse: FileReparse, index: number, tree: DocumentPositions, value: unknown) {
-    this.file = tree.file;
+  /** `kept`: positions by pointer (anchor "value"), e.g. from keptPositions or parseSplit. */
+  constructor(reparse: FileReparse, index: number, kept: Map<string, SourceRef>) {
+    this.file = reparse.file;
     this.reparse = reparse;
     this.index = index;
-    const pointers = ["/primary", "/account"];
-    const secondaries = (value as { secondaries?: unknown } | null)?.secondaries;
-    if (Array.isArray(secondaries))
-      secondaries.forEach((_, i) => pointers.push(`/secondaries/${i}`));
-    for (const p of pointers) this.kept.set(p, tree.at(p));
+    this.kept = kept;
   }
 
   at(pointer: string, anchor: Anchor = "value"): SourceRef {
@@ -67,4 +64,14 @@ export class KeptPositions implements Positions {
   private tree(): DocumentPositions {
     return this.reparse.positions(this.index);
   }
+}
+
+/** The positions every valid config needs, from a document's tree. */
+export function keptPositions(tree: DocumentPositions, value: unknown): Map<string, SourceRef> {
+  const kept = new Map<string, SourceRef>();
+  const pointers = ["/primary", "/account"];
+  const secondaries = (value as { secondaries?: unknown } | null)?.secondaries;
+  if (Array.isArray(secondaries)) secondaries.forEach((_, i) => pointers.push(`/secondaries/${i}`));
+  for (const p of pointers) kept.set(p, tree.at(p));
+  return kept;
 }
