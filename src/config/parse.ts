@@ -55,7 +55,8 @@ export function parseYaml(
         positions.ref(w.pos[0]),
       ),
     );
-    errors.push(...unresolvedAliases(doc, positions));
+    // Every alias is written `*name`: without a `*` there is nothing to visit.
+    if (text.includes("*")) errors.push(...unresolvedAliases(doc, positions));
     diagnostics.push(...errors, ...warnings);
     if (errors.length > 0) return;
     try {
