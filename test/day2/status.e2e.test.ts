@@ -14,6 +14,12 @@ import { makeSecondary, readEnvFile, world, type World } from "./helpers.ts";
 import { join } from "node:path";
 
 const FAST: Backoff = { initialMs: 40, factor: 1.5, maxMs: 150 };
+
+/** `runStatus` with `wait` over the whole account of `w`, polling FAST; `more` adds the rest. */
+function waitStatus(w: World, more: Partial<Parameters<typeof runStatus>[0]>) {
+  return runStatus({ paths: [], env: w.env, cwd: w.cwd, wait: true, backoff: FAST, ...more });
+}
+
 const noState = () => Promise.resolve({});
 
 describe("status (no review automation)", () => {
@@ -132,12 +138,7 @@ describe("status (no review automation)", () => {
     await w.client.trusthub.v1.customerProfiles(draft).update({ status: "pending-review" });
     const lines: string[] = [];
     setTimeout(() => void w.ctl.reject(draft, [18601]), 150);
-    const report = await runStatus({
-      paths: [],
-      env: w.env,
-      cwd: w.cwd,
-      wait: true,
-      backoff: FAST,
+    const report = await waitStatus(w, {
       timeoutMs: 20_000,
       onProgress: (l) => lines.push(l),
     });
@@ -150,12 +151,7 @@ describe("status (no review automation)", () => {
       email: "s@x.example",
     });
     await w.client.trusthub.v1.customerProfiles(again).update({ status: "pending-review" });
-    const timed = await runStatus({
-      paths: [],
-      env: w.env,
-      cwd: w.cwd,
-      wait: true,
-      backoff: FAST,
+    const timed = await waitStatus(w, {
       timeoutMs: 300,
     });
     expect(timed.wait).toMatchObject({ timedOut: true });
@@ -176,12 +172,7 @@ describe("status --wait with automatic review", () => {
   it("returns 0 once the review approves every submitted profile", async () => {
     const primary = (await w.ctl.createPrimary({ friendlyName: "Auto primary" })).sid;
     const lines: string[] = [];
-    const report = await runStatus({
-      paths: [],
-      env: w.env,
-      cwd: w.cwd,
-      wait: true,
-      backoff: FAST,
+    const report = await waitStatus(w, {
       timeoutMs: 20_000,
       onProgress: (l) => lines.push(l),
     });
@@ -210,12 +201,7 @@ describe("status --wait with automatic review", () => {
       await new Promise((r) => setTimeout(r, ms));
     };
     const lines: string[] = [];
-    const report = await runStatus({
-      paths: [],
-      env: w.env,
-      cwd: w.cwd,
-      wait: true,
-      backoff: FAST,
+    const report = await waitStatus(w, {
       timeoutMs: 20_000,
       sleep,
       onProgress: (l) => lines.push(l),
