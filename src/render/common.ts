@@ -53,13 +53,17 @@ export function isShown(a: ProfileAction): boolean {
   return a.action !== "no-op" || a.submit || a.notes.some((n) => n.severity !== "info");
 }
 
+/** What the action's profile is, as the plan names it. */
+export function roleLabel(kind: ProfileAction["kind"]): string {
+  return kind === "secondary"
+    ? "secondary"
+    : kind === "primary-individual"
+      ? "primary (individual)"
+      : "primary";
+}
+
 export function actionTitle(a: ProfileAction): string {
-  const role =
-    a.kind === "secondary"
-      ? "secondary"
-      : a.kind === "primary-individual"
-        ? "primary (individual)"
-        : "primary";
+  const role = roleLabel(a.kind);
   const status = a.status ? ` [${a.status}]` : "";
   const sid = a.sid ? ` ${a.sid}` : "";
   const submit = a.submit ? ", then submit for review" : "";

@@ -7,7 +7,15 @@
  */
 import { diffLines } from "diff";
 import type { FieldChange, Plan, ProfileAction } from "../model/plan.ts";
-import { ACTION_MARKER, ACTION_ORDER, fieldMark, isShown, plural, summaryLine } from "./common.ts";
+import {
+  ACTION_MARKER,
+  ACTION_ORDER,
+  fieldMark,
+  isShown,
+  plural,
+  roleLabel,
+  summaryLine,
+} from "./common.ts";
 
 /** GitHub caps comments at 65,536 characters; stay well below. */
 export const MAX_MARKDOWN = 60_000;
@@ -61,12 +69,7 @@ function section(a: ProfileAction): string {
   const what = `${a.action}${a.submit ? ", then submit for review" : ""}`;
   const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}`;
   const lines = [`<details><summary>${summary}</summary>`, ""];
-  const kind =
-    a.kind === "secondary"
-      ? "secondary"
-      : a.kind === "primary-individual"
-        ? "primary (individual)"
-        : "primary";
+  const kind = roleLabel(a.kind);
   lines.push(
     `${kind}${a.sid ? ` \`${a.sid}\`` : ""}${a.status ? `, status \`${a.status}\`` : ""}`,
     "",
