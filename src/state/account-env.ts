@@ -17,11 +17,16 @@ import type { AccountRef } from "../model/config.ts";
 
 type Env = Record<string, string | undefined>;
 
-const STANDARD = [
+/** The variables that hold Twilio credentials (an auth token or an API key). */
+export const CREDENTIAL_VARS = [
   "TWILIO_ACCOUNT_SID",
   "TWILIO_AUTH_TOKEN",
   "TWILIO_API_KEY",
   "TWILIO_API_SECRET",
+] as const;
+
+const STANDARD = [
+  ...CREDENTIAL_VARS,
   "TRUSTHUB_API_URL",
   "TRUSTHUB_STACK",
   "TRUSTHUB_SANDBOX_ACCOUNT",

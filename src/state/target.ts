@@ -13,7 +13,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
-import { SANDBOX_ACCOUNT_VAR } from "./account-env.ts";
+import { CREDENTIAL_VARS, SANDBOX_ACCOUNT_VAR } from "./account-env.ts";
 
 export const TWILIO_TRUSTHUB_URL = "https://trusthub.twilio.com";
 
@@ -24,13 +24,6 @@ export interface ResolvedTarget {
 }
 
 type Env = Record<string, string | undefined>;
-
-const CREDENTIAL_VARS = [
-  "TWILIO_ACCOUNT_SID",
-  "TWILIO_AUTH_TOKEN",
-  "TWILIO_API_KEY",
-  "TWILIO_API_SECRET",
-] as const;
 
 export async function resolveTarget(env: Env, cwd: string): Promise<ResolvedTarget> {
   const get = (name: string): string | undefined => {
