@@ -123,29 +123,27 @@ export class Engine {
     this.setStatus(acct, p, "pending-review");
   }
 
-  /** Sandbox: Twilio approves (via in-review when still pending). */
-  approve(acct: AccountData, p: Profile): void {
+  /** Sandbox: a review decision starts from in-review (a pending profile moves there first). */
+  private toInReview(acct: AccountData, p: Profile, decision: "approved" | "rejected"): void {
     if (p.status === "pending-review") this.setStatus(acct, p, "in-review");
     if (p.status !== "in-review") {
       throw new ApiError(
         400,
         400,
-        `Profile ${p.sid} is ${p.status}; only pending-review or in-review profiles can be approved`,
+        `Profile ${p.sid} is ${p.status}; only pending-review or in-review profiles can be ${decision}`,
       );
     }
+  }
+
+  /** Sandbox: Twilio approves (via in-review when still pending). */
+  approve(acct: AccountData, p: Profile): void {
+    this.toInReview(acct, p, "approved");
     this.setStatus(acct, p, "twilio-approved");
   }
 
   /** Sandbox: Twilio rejects with the given codes. */
   reject(acct: AccountData, p: Profile, codes: number[]): void {
-    if (p.status === "pending-review") this.setStatus(acct, p, "in-review");
-    if (p.status !== "in-review") {
-      throw new ApiError(
-        400,
-        400,
-        `Profile ${p.sid} is ${p.status}; only pending-review or in-review profiles can be rejected`,
-      );
-    }
+    this.toInReview(acct, p, "rejected");
     this.setStatus(
       acct,
       p,
