@@ -1,7 +1,7 @@
 /**
  * No duplicates, ever: the crash matrix. For every write step in the creation
  * of a secondary profile (profile, three end users, address, document, five
- * entity assignments, the evaluations, submit), `trusthub apply` is killed
+ * entity assignments, its evaluation, submit), `trusthub apply` is killed
  * with SIGKILL (its whole process group: CLI, Pulumi engine and provider)
  * right after Trust Hub answered that write. A re-run of apply must then end
  * with exactly one profile and one of each of its objects, matching the YAML:
@@ -33,11 +33,11 @@ const STEPS: [string, RegExp][] = [
   ["submit", /^POST \/v1\/CustomerProfiles\/BU\w+$/],
 ];
 
-/** Three kill points at a time: each runs Pulumi twice, mostly waiting on process start-up. */
+/** Two kill points at a time: each runs Pulumi twice, and CI machines have two cores. */
 let running = 0;
 const queue: (() => void)[] = [];
 async function slot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= 3) await new Promise<void>((r) => queue.push(r));
+  if (running >= 2) await new Promise<void>((r) => queue.push(r));
   else running++;
   try {
     return await fn();
@@ -49,7 +49,9 @@ async function slot<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 describe("kill -9 right after each write of a secondary's creation", () => {
-  it.concurrent.each(STEPS.map((s, i) => [i + 1, s[0], s[1]] as const))(
+  // Write #12 evaluates the primary: not a step of the secondary's creation (and writes nothing to it).
+  const table = STEPS.map((s, i) => [i + 1, s[0], s[1]] as const).filter(([k]) => k !== 12);
+  it.concurrent.each(table)(
     "write #%i (%s): the re-run ends with exactly one of everything",
     (k, _label, pattern) =>
       slot(async () => {

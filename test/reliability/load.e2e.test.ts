@@ -54,7 +54,7 @@ async function applyUnderFaults(world: World, profiles: number, endUsers: number
 describe("apply under 30% 429s, 5% 5xx and a concurrency cap", () => {
   it("examples/isv completes with zero failures and exactly the declared result", async () => {
     w = await startWorld();
-    await w.ctl.setFaults({ ...FAULTS, retryAfterSeconds: 1 });
+    await w.ctl.setFaults({ ...FAULTS, retryAfterSeconds: 0 });
     // primary + three brands, three end users each
     await applyUnderFaults(w, 4, 4 * 3);
   }, 180_000);
@@ -70,7 +70,7 @@ describe("apply under 30% 429s, 5% 5xx and a concurrency cap", () => {
 
 describe("load bounds", () => {
   it("--parallelism 3: never more than 3 requests in flight (the emulator caps at 3, no 429)", async () => {
-    w = await startWorld({ secondaries: 6, submit: false });
+    w = await startWorld({ secondaries: 4, submit: false });
     await w.ctl.setFaults({ maxConcurrent: 3, latencyMs: 20 });
     const r = await cli(["apply", w.dir, "--auto-approve", "--parallelism", "3"], w).done;
     expect(r.code).toBe(EXIT.ok);
