@@ -62,7 +62,12 @@ export async function runStatus(opts: StatusOptions): Promise<StatusReport> {
       target: conn.target,
       profiles: entries,
     };
-    if (opts.wait === true) report.wait = await waitForReview(client, entries, opts);
+    // The poll loop is itself the retry: a failed poll is reported and the next poll
+    // tries again, so polls skip the HTTP layer's own retries (and their long backoff).
+    if (opts.wait === true) {
+      const pollClient = createClient(conn, { retry: { attempts: 1 } });
+      report.wait = await waitForReview(pollClient, entries, opts);
+    }
     await readEvaluations(client, entries);
     return report;
   } finally {
