@@ -3,34 +3,18 @@
  * each fixture fails with exactly the expected code at the expected position,
  * through loadConfig and through the CLI.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.ts";
-import { INVALID, memoryIo, validate } from "./helpers.ts";
+import { INVALID, invalidFixtures, memoryIo, validate } from "./helpers.ts";
 
-interface Expected {
-  code: string;
-  file: string;
-  line: number;
-  column: number;
-}
-
-const expected = JSON.parse(readFileSync(path.join(INVALID, "expected.json"), "utf8")) as Record<
-  string,
-  Expected
->;
-const env = JSON.parse(readFileSync(path.join(INVALID, "env.json"), "utf8")) as Record<
-  string,
-  string
->;
-const cases = Object.entries(expected);
+const { cases, env } = invalidFixtures();
 
 describe("invalid fixtures", () => {
   it("has at least 100 fixtures, each with an expectation", () => {
     const entries = readdirSync(INVALID).filter((n) => !n.endsWith(".json"));
     expect(entries.length).toBeGreaterThanOrEqual(100);
-    expect(entries.sort()).toEqual(Object.keys(expected).sort());
+    expect(entries.sort()).toEqual(cases.map(([name]) => name).sort());
   });
 
   it("covers every kind of problem the issue lists", () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { run } from "../../src/cli/main.ts";
@@ -7,6 +7,27 @@ import { memoryIo as sharedMemoryIo, type MemoryIo } from "../helpers/io.ts";
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(REPO, "test/fixtures");
 export const INVALID = path.join(FIXTURES, "invalid");
+
+/** What one invalid fixture must produce (test/fixtures/invalid/expected.json). */
+export interface ExpectedDiagnostic {
+  code: string;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The invalid fixtures with their expectations, and the env they are validated with. */
+export function invalidFixtures(): {
+  cases: [string, ExpectedDiagnostic][];
+  env: Record<string, string>;
+} {
+  const read = (name: string): unknown =>
+    JSON.parse(readFileSync(path.join(INVALID, name), "utf8"));
+  return {
+    cases: Object.entries(read("expected.json") as Record<string, ExpectedDiagnostic>),
+    env: read("env.json") as Record<string, string>,
+  };
+}
 
 export type { MemoryIo };
 

@@ -7,32 +7,15 @@
  * processes for a sample. Personal values written in a fixture never appear
  * in the printed diagnostics (masked on the source line).
  */
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.ts";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
 import { sandboxControls, type SandboxControls } from "../../src/emulator/controls-client.ts";
 import { EXIT } from "../../src/errors.ts";
-import { INVALID, memoryIo } from "../config/helpers.ts";
+import { INVALID, invalidFixtures, memoryIo } from "../config/helpers.ts";
 import { runCli } from "../apply/cli.ts";
 
-interface Expected {
-  code: string;
-  file: string;
-  line: number;
-  column: number;
-}
-
-const expected = JSON.parse(readFileSync(path.join(INVALID, "expected.json"), "utf8")) as Record<
-  string,
-  Expected
->;
-const fixtureEnv = JSON.parse(readFileSync(path.join(INVALID, "env.json"), "utf8")) as Record<
-  string,
-  string
->;
-const cases = Object.entries(expected);
+const { cases, env: fixtureEnv } = invalidFixtures();
 
 let emu: EmulatorHandle;
 let ctl: SandboxControls;
