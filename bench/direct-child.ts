@@ -9,6 +9,7 @@
 import { loadConfig } from "../src/config/index.ts";
 import { desiredBundle, policySidFor } from "../src/plan/desired.ts";
 import { createClient } from "../src/state/client.ts";
+import { configureLoad } from "../src/state/http.ts";
 import { reconcile } from "../src/apply/reconcile.ts";
 import { evaluate } from "../src/apply/writer.ts";
 import { connectionOf } from "./emu.ts";
@@ -24,6 +25,9 @@ const args = JSON.parse(process.env["BENCH_ARGS"] ?? "{}") as {
 };
 const loaded = await loadConfig([args.dir], { env: {}, cwd: args.dir });
 if (!loaded.config) throw new Error("bench config does not load");
+// The same process-wide request limit as `trusthub apply --parallel N` sets (src/state/http.ts);
+// without it the HTTP layer's default (10 in flight) would halve the floor's concurrency.
+configureLoad({ parallelism: args.parallel });
 const conn = connectionOf(args.url, { sid: args.sid, token: args.token });
 const client = createClient(conn);
 const bundles = loaded.config.secondaries.map((s) =>
