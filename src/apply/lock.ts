@@ -4,6 +4,7 @@
  * (pkg/backend/diy/lock.go). A lock is stale when it was taken on this host by
  * a process that no longer exists (e.g. an apply killed with SIGKILL).
  */
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { fileURLToPath } from "node:url";
 
@@ -30,9 +31,23 @@ export function describeLock(l: LockInfo): string {
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !zombie(pid);
+}
+
+/**
+ * A process killed with SIGKILL stays a zombie until its parent reaps it; when
+ * its parent died too (a killed apply and its Pulumi engine), a container's
+ * init may take a while. A zombie holds no lock: it runs no code.
+ */
+function zombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.charAt(stat.lastIndexOf(")") + 2) === "Z";
+  } catch {
+    return false;
   }
 }
 
