@@ -2,6 +2,7 @@
 import type { RequestCount } from "./account.ts";
 import type { CpuSummary } from "./cpu-profile.ts";
 import type { ApplyRun, PlanRun } from "./scenarios.ts";
+import type { Settings } from "./size.ts";
 
 export interface ChildScript extends RequestCount {
   seconds: number;
@@ -58,17 +59,7 @@ export interface Results {
   gitCommit: string;
   command: string;
   durationSeconds: number;
-  settings: {
-    latencyMs: number;
-    maxConcurrent: number;
-    parallel: number;
-    naiveParallel: number;
-    planRuns: number;
-    maxApplyN: number;
-    preloadConcurrency: number;
-    profileFromN: number;
-    sizes: number[];
-  };
+  settings: Settings & { sizes: number[] };
   sizes: SizeResult[];
   goals: Goal[];
 }
