@@ -1,5 +1,6 @@
 // ESLint flat config: type-checked typescript-eslint, Prettier last, and the
-// layer rules of docs/lifecycle.md (plan/ and render/ stay pure).
+// I/O part of the layer rules of docs/lifecycle.md (plan/, render/ and model/
+// stay pure); which src/ folder may import which is .dependency-cruiser.mjs.
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
@@ -31,7 +32,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["eslint.config.js"] },
+        projectService: { allowDefaultProject: ["eslint.config.js", ".dependency-cruiser.mjs"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -52,6 +53,19 @@ export default tseslint.config(
             group: [group],
             message: "plan/, render/ and model/ are pure: no I/O modules",
           })),
+        },
+      ],
+    },
+  },
+  {
+    // Lazy imports stay visible to the layer checker (.dependency-cruiser.mjs).
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportExpression[source.type!='Literal']",
+          message: "import() takes a string literal, so the layer rules see the dependency",
         },
       ],
     },

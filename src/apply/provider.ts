@@ -16,6 +16,7 @@ export const PROVIDER_IMPL_URL = new URL("./provider-impl.ts", import.meta.url).
 export function makeProvider(implUrl: string = PROVIDER_IMPL_URL): dynamic.ResourceProvider {
   const load = async () => {
     const url = process.env["TRUSTHUB_PROVIDER_IMPL"] || implUrl;
+    // eslint-disable-next-line no-restricted-syntax -- the serialized shell loads provider-impl.ts (same layer) by a URL captured at run time
     return (await import(url)) as dynamic.ResourceProvider & {
       check: NonNullable<dynamic.ResourceProvider["check"]>;
       diff: NonNullable<dynamic.ResourceProvider["diff"]>;

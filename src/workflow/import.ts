@@ -1,7 +1,7 @@
 /**
  * `trusthub import`, the I/O part: resolve the target, read every profile of
  * the account with its entity assignments (one request per profile: import
- * is a one-off), hand it to the pure emitter (src/config/emit.ts), write the
+ * is a one-off), hand it to the pure emitter (src/workflow/emit/emit.ts), write the
  * env template (mode 0600, personal data) and the YAML, then validate the
  * written YAML with the template's variables so problems show at once.
  */
@@ -10,11 +10,12 @@ import { existsSync } from "node:fs";
 import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { loadConfig } from "../config/index.ts";
-import { emitConfig, type ImportedProfile } from "../config/emit.ts";
+import { emitConfig, type ImportedProfile } from "./emit/emit.ts";
 import { UserError } from "../errors.ts";
 import type { Diagnostic } from "../model/config.ts";
 import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
+import { readManaged } from "../state/pulumi-state.ts";
 import { readAccount } from "../state/read.ts";
 import { resolveTarget } from "../state/target.ts";
 
@@ -74,7 +75,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
   const resolved = await resolveTarget(opts.env, opts.cwd);
   try {
     const conn = resolved.conn;
-    const managed = await (opts.readManaged ?? defaultReadManaged)({
+    const managed = await (opts.readManaged ?? readManaged)({
       env: opts.env,
       cwd: opts.cwd,
       target: conn.target,
@@ -148,22 +149,4 @@ async function writeAtomic(file: string, text: string, mode: number): Promise<vo
     const reason = (e as { code?: string }).code ?? (e as Error).message;
     throw new UserError("import/write", `cannot write ${file}: ${reason}`);
   }
-}
-
-interface PulumiStateModule {
-  readManaged?: (ctx: {
-    env: Env;
-    cwd: string;
-    target: TargetInfo;
-  }) => Promise<Record<string, ManagedRecord>>;
-}
-
-async function defaultReadManaged(ctx: {
-  env: Env;
-  cwd: string;
-  target: TargetInfo;
-}): Promise<Record<string, ManagedRecord>> {
-  const specifier = "../state/pulumi-state.ts";
-  const mod = (await import(specifier)) as PulumiStateModule;
-  return mod.readManaged ? mod.readManaged(ctx) : {};
 }

@@ -1,5 +1,5 @@
 /**
- * The pure import emitter (src/config/emit*.ts) on hand-built accounts: keys,
+ * The pure import emitter (src/workflow/emit/emit*.ts) on hand-built accounts: keys,
  * env names and quoting (read back by Node's parseEnv and by bash), which
  * profiles are written, escaping of literal `${env:`, and the round trip
  * emit -> loadConfig -> buildPlan giving only adoptions without changes.
@@ -13,8 +13,8 @@ import { join } from "node:path";
 import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { emitConfig } from "../../src/config/emit.ts";
-import { keyFromName, quoteEnvValue, renderEnvFile, uniqueKey } from "../../src/config/emit-env.ts";
+import { emitConfig } from "../../src/workflow/emit/emit.ts";
+import { keyFromName, quoteEnvValue, renderEnvFile, uniqueKey } from "../../src/workflow/emit/emit-env.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { POLICY_SIDS } from "../../src/domain/twilio.ts";
 import type { ProfileStatus } from "../../src/domain/twilio.ts";

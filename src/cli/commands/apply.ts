@@ -66,11 +66,8 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
     .option("--force", "apply a plan over a safety threshold without acknowledging its checksum")
     .action(async (paths: string[], flags: ApplyFlags) => {
       const parallel = flags.parallelism ?? flags.parallel;
-      const { configureLoad } = await import("../../state/http.ts");
-      configureLoad({
-        ...(parallel && { parallelism: parallel }),
-        ...(flags.maxRps && { maxRps: flags.maxRps }),
-      });
+      const { configureRequests } = await import("../../workflow/requests.ts");
+      configureRequests({ parallelism: parallel, maxRps: flags.maxRps });
       const { applyAccounts } = await import("../../workflow/accounts.ts");
       exit.code = await applyAccounts({
         err: (t) => io.stderr(t),

@@ -51,12 +51,23 @@ export function registerPlan(program: Command, io: Io, exit: ExitSink): void {
     .option("--parallelism <n>", "requests in flight at once (default 10)", positiveInt)
     .option("--max-rps <n>", "at most this many requests per second to Trust Hub", positiveInt)
     .action(async (paths: string[], options: PlanOptions) => {
-      const { configureLoad } = await import("../../state/http.ts");
-      configureLoad({
-        ...(options.parallelism && { parallelism: options.parallelism }),
-        ...(options.maxRps && { maxRps: options.maxRps }),
+      const { configureRequests } = await import("../../workflow/requests.ts");
+      configureRequests(options);
+      const { runPlanCommand } = await import("../../workflow/plan-command.ts");
+      exit.code = await runPlanCommand({
+        paths,
+        env: io.env,
+        cwd: io.cwd,
+        format: options.format,
+        ...(options.out !== undefined && { out: options.out }),
+        detailedExitcode: options.detailedExitcode === true,
+        targets: options.target,
+        showSensitive: options.showSensitive === true,
+        prune: options.prune === true,
+        isTTY: io.isTTY,
+        stdout: (t) => io.stdout(t),
+        stderr: (t) => io.stderr(t),
       });
-      exit.code = await plan(paths, options, io);
     });
 }
 
@@ -68,44 +79,4 @@ function positiveInt(v: string): number {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-async function plan(paths: string[], options: PlanOptions, io: Io): Promise<number> {
-  const { planAccounts, worstExit } = await import("../../workflow/accounts.ts");
-  const { redactPlan } = await import("../../plan/redact.ts");
-  const { planExitCode } = await import("../../plan/exit-code.ts");
-  const { checkSafety, safetyText } = await import("../../plan/safety.ts");
-  const r = await import("../../render/accounts.ts");
-  const color = io.isTTY && options.format === "text" && !io.env["NO_COLOR"];
-  const { plans, warnings } = await planAccounts({
-    paths,
-    env: io.env,
-    cwd: io.cwd,
-    ...(options.target.length > 0 && { targets: options.target }),
-    showSensitive: options.showSensitive === true,
-    prune: options.prune === true,
-    color: io.isTTY && !io.env["NO_COLOR"],
-  });
-  if (warnings !== "") io.stderr(warnings);
-  const sections = plans.map((p) => {
-    const violations = checkSafety(p.plan, p.existing);
-    const warning = violations.length > 0 ? safetyText(violations, p.plan.checksum) : "";
-    return { name: p.account.name, plan: p.plan, warning };
-  });
-  if (options.format === "json") io.stdout(r.renderAccountsJson(sections));
-  else if (options.format === "markdown") io.stdout(r.renderAccountsMarkdown(sections));
-  else io.stdout(r.renderAccountsText(sections, { color }));
-  for (const s of sections) {
-    if (s.warning === "") continue;
-    io.stderr(`warning: ${sections.length > 1 ? `account ${s.name}: ` : ""}${s.warning}\n`);
-  }
-  if (options.out !== undefined) {
-    const { writePlanFile } = await import("../../state/plan-file.ts");
-    const redacted = sections.map((s) => ({ ...s, plan: redactPlan(s.plan) }));
-    const file = await writePlanFile(io.cwd, options.out, r.renderAccountsJson(redacted));
-    io.stderr(
-      `Plan written to ${file} (personal values left out); apply it with: trusthub apply --plan ${options.out}\n`,
-    );
-  }
-  return worstExit(plans.map((p) => planExitCode(p.plan, options.detailedExitcode === true)));
 }

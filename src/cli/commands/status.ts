@@ -54,7 +54,7 @@ export function registerStatus(program: Command, io: Io, exit: ExitSink): void {
         throw new UserError("status/usage", "--timeout needs --wait");
       }
       const { runStatus } = await import("../../workflow/status.ts");
-      const render = await import("../../render/status.ts");
+      const { statusOutput } = await import("../../workflow/status-output.ts");
       const color = io.isTTY && flags.format === "text" && !io.env["NO_COLOR"];
       const report = await runStatus({
         paths,
@@ -64,11 +64,8 @@ export function registerStatus(program: Command, io: Io, exit: ExitSink): void {
         ...(flags.timeout !== undefined && { timeoutMs: flags.timeout }),
         onProgress: (line) => io.stderr(`${line}\n`),
       });
-      io.stdout(
-        flags.format === "json"
-          ? render.renderStatusJson(report)
-          : render.renderStatusText(report, { color }),
-      );
-      exit.code = render.statusExitCode(report);
+      const { text, exitCode } = statusOutput(report, { format: flags.format, color });
+      io.stdout(text);
+      exit.code = exitCode;
     });
 }

@@ -6,8 +6,8 @@
  * friendly name the best-placed one is written, pinned with `sid:`, and the
  * others are left out; profiles of other policies are left out. Pure.
  */
-import { POLICY_SIDS, type ProfileStatus } from "../domain/twilio.ts";
-import type { ObservedAccount, ObservedProfile } from "../model/trusthub.ts";
+import { POLICY_SIDS, type ProfileStatus } from "../../domain/twilio.ts";
+import type { ObservedAccount, ObservedProfile } from "../../model/trusthub.ts";
 
 export interface Picked {
   profile: ObservedProfile;

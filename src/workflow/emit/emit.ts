@@ -15,9 +15,9 @@
  *   `submit: false`, so the first plan adopts them without submitting.
  */
 import { Document, isMap, isSeq, type Node as YamlNode } from "yaml";
-import type { ProfileStatus } from "../domain/twilio.ts";
-import type { ObservedAccount } from "../model/trusthub.ts";
-import { indexAccount, observedBundle } from "../plan/observed.ts";
+import type { ProfileStatus } from "../../domain/twilio.ts";
+import type { ObservedAccount } from "../../model/trusthub.ts";
+import { indexAccount, observedBundle } from "../../plan/observed.ts";
 import { keyFromName, renderEnvFile, uniqueKey, type EnvEntry } from "./emit-env.ts";
 import { pickProfiles, type Picked } from "./emit-pick.ts";
 import { ProfileEmitter, type Obj } from "./emit-profile.ts";

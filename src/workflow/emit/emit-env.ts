@@ -1,5 +1,5 @@
 /**
- * Helpers of `trusthub import` (src/config/emit.ts): profile keys derived from
+ * Helpers of `trusthub import` (src/workflow/emit/emit.ts): profile keys derived from
  * friendly names, environment variable names for personal values, and the
  * env template file (NAME=value lines that both a POSIX shell (`set -a; .
  * FILE`) and Node's `--env-file` / `util.parseEnv` read back unchanged). Pure.

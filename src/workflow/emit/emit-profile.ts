@@ -3,9 +3,9 @@
  * literal values, or `${env:TRUSTHUB_<KEY>_<FIELD>}` references for personal
  * ones, whose values are collected into the env template entries. Pure.
  */
-import { POLICY_SIDS } from "../domain/twilio.ts";
-import type { Attributes, ObservedBundle } from "../model/trusthub.ts";
-import { isSensitive } from "../plan/fields.ts";
+import { POLICY_SIDS } from "../../domain/twilio.ts";
+import type { Attributes, ObservedBundle } from "../../model/trusthub.ts";
+import { isSensitive } from "../../plan/fields.ts";
 import { envName, envRef, escapeLiteral, type EnvEntry } from "./emit-env.ts";
 import type { Picked } from "./emit-pick.ts";
 
