@@ -11,15 +11,28 @@
  */
 export const LAYERS = {
   cli: ["workflow", "model", "errors"],
-  workflow: ["apply", "state", "plan", "render", "config", "emulator", "model", "domain", "errors"],
-  apply: ["state", "plan", "model", "domain", "errors"],
-  state: ["model", "domain", "errors"],
+  workflow: [
+    "apply",
+    "state",
+    "plan",
+    "render",
+    "config",
+    "emulator",
+    "model",
+    "domain",
+    "lib",
+    "errors",
+  ],
+  apply: ["state", "plan", "model", "domain", "lib", "errors"],
+  state: ["model", "domain", "lib", "errors"],
   plan: ["model", "domain", "errors"],
   render: ["model", "domain", "errors"],
-  config: ["model", "domain", "errors"],
-  emulator: ["model", "domain", "errors"],
+  config: ["model", "domain", "lib", "errors"],
+  emulator: ["model", "domain", "lib", "errors"],
   model: ["domain", "errors"],
   domain: ["model", "errors"],
+  // Generic helpers with no Trust Hub knowledge (worker pool, atomic file write).
+  lib: [],
   errors: [],
 };
 

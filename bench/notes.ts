@@ -116,7 +116,7 @@ export const GOAL_NOTES: Record<string, Note> = {
       .map((x) => `${f(applyBreakdown(r, x).startup)} s at N = ${x.n.toLocaleString("en-US")}`)
       .join(", ");
     return (
-      `${was("ratio", s.apply.seconds / s.direct.seconds, "×")}; evaluations now run in a pool of --parallel (src/apply/pool.ts): ${f(b.evalSeconds)} s for ${s.n} profiles (was 33.5 s one after another). ` +
+      `${was("ratio", s.apply.seconds / s.direct.seconds, "×")}; evaluations now run in a pool of --parallel (src/lib/pool.ts): ${f(b.evalSeconds)} s for ${s.n} profiles (was 33.5 s one after another). ` +
       `Where the rest goes: ${f(b.stepsSpan)} s of resource steps against ${f(s.direct.seconds)} s for the whole floor (median step ${f(s.apply.steps?.medianStepSeconds ?? 0, 2)} s for ${f((s.direct.requests - s.direct.throttled429) / s.n - 1)} requests of ${s.rttMs} ms); ` +
       `${f(b.startup)} s from \`pulumi up\` to the first step (${starts}; ` +
       (perResourceMs > 3

@@ -4,11 +4,12 @@
  * report evaluation failures per field (no personal values: field names and
  * Twilio's reasons only). Primaries are never submitted through the API.
  */
+import { isEditableStatus } from "../domain/twilio.ts";
 import type { ProfileAction } from "../model/plan.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { createClient } from "../state/client.ts";
 import { policySidFor } from "../plan/desired.ts";
-import { mapPool } from "./pool.ts";
+import { mapPool } from "../lib/pool.ts";
 import { withRetries } from "./retry.ts";
 import * as w from "./writer.ts";
 
@@ -61,7 +62,7 @@ async function evaluateOne(
     o.lines.push(`${action.key} (${sid}): evaluation compliant`);
     if (!action.submit || action.kind !== "secondary") return o;
     const live = await w.fetchProfile(c, sid);
-    if (!live || (live.status !== "draft" && live.status !== "twilio-rejected")) {
+    if (!live || !isEditableStatus(live.status)) {
       o.lines.push(`${action.key}: not submitted, status is now ${live?.status ?? "gone"}`);
       o.ok = false;
       return o;
@@ -69,7 +70,7 @@ async function evaluateOne(
     // Idempotent on retry: a submit that did land shows as pending-review (or later).
     const after = await withRetries(async () => {
       const now = await w.fetchProfile(c, sid);
-      if (now && now.status !== "draft" && now.status !== "twilio-rejected") return now;
+      if (now && !isEditableStatus(now.status)) return now;
       return w.submitProfile(c, sid);
     });
     o.submitted = true;

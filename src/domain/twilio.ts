@@ -124,3 +124,8 @@ export type JobPosition = (typeof JOB_POSITIONS)[number];
 export function isImmutableStatus(status: string): boolean {
   return (IMMUTABLE_STATUSES as readonly string[]).includes(status);
 }
+
+/** `draft` or `twilio-rejected`: the statuses a client may edit (EDITABLE_STATUSES). */
+export function isEditableStatus(status: string | undefined): boolean {
+  return status !== undefined && (EDITABLE_STATUSES as readonly string[]).includes(status);
+}

@@ -2,7 +2,7 @@
  * The emulator's state machine and services shared by the routes: SIDs,
  * clock, status transitions with callbacks, submission, simulated review.
  */
-import { POLICY_SIDS, type ProfileStatus } from "../domain/twilio.ts";
+import { isEditableStatus, POLICY_SIDS, type ProfileStatus } from "../domain/twilio.ts";
 import { CallbackSender } from "./callbacks.ts";
 import { policyBySid } from "./catalog.ts";
 import { refused, MESSAGES, ApiError } from "./errors.ts";
@@ -21,7 +21,7 @@ export const PRIMARY_POLICIES: ReadonlySet<string> = new Set([
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 
 export function isEditable(p: Profile): boolean {
-  return p.status === "draft" || p.status === "twilio-rejected";
+  return isEditableStatus(p.status);
 }
 
 export function isPrimary(p: Profile): boolean {

@@ -2,12 +2,14 @@
  * Durable snapshots with group commit. Every write request calls `flush()`
  * before answering; concurrent callers share one write, so a burst of N
  * writes costs far fewer than N file replaces. Each write is an atomic
- * replace: write a temp file, fsync it, rename over the data file, fsync the
- * directory. A crash at any moment leaves either the old or the new file.
+ * replace (src/lib/atomic-write.ts): write a temp file, fsync it, rename over
+ * the data file, fsync the directory. A crash at any moment leaves either the
+ * old or the new file.
  */
-import { mkdir, open, readFile, readdir, rename, unlink } from "node:fs/promises";
+import { mkdir, open, readFile, readdir, unlink } from "node:fs/promises";
 import { hostname } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
+import { tempPrefix, writeFileAtomic } from "../lib/atomic-write.ts";
 
 export interface PersistStats {
   writes: number;
@@ -25,7 +27,6 @@ export class Persister {
   private readonly currentVersion: () => number;
   private durable = 0;
   private writing: Promise<void> | null = null;
-  private tmpCounter = 0;
   readonly stats: PersistStats = {
     writes: 0,
     lastBytes: 0,
@@ -68,19 +69,7 @@ export class Persister {
     const serializeMs = performance.now() - started;
     this.stats.lastSerializeMs = serializeMs;
     this.stats.maxSerializeMs = Math.max(this.stats.maxSerializeMs, serializeMs);
-    const tmp = join(
-      dirname(this.file),
-      `.${basename(this.file)}.tmp-${process.pid}-${++this.tmpCounter}`,
-    );
-    const fh = await open(tmp, "w", 0o600);
-    try {
-      await fh.writeFile(text, "utf8");
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, this.file);
-    await fsyncDir(dirname(this.file));
+    await writeFileAtomic(this.file, text, 0o600);
     this.durable = version;
     const ms = performance.now() - started;
     this.stats.writes++;
@@ -90,21 +79,10 @@ export class Persister {
   }
 }
 
-async function fsyncDir(dir: string): Promise<void> {
-  const fh = await open(dir, "r");
-  try {
-    await fh.sync();
-  } catch {
-    // Some file systems refuse fsync on directories; the rename is still atomic.
-  } finally {
-    await fh.close();
-  }
-}
-
 /** Read the data file; undefined when it does not exist. Removes stale temp files. */
 export async function loadDataFile(file: string): Promise<unknown> {
   const dir = dirname(file);
-  const prefix = `.${basename(file)}.tmp-`;
+  const prefix = tempPrefix(file);
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (name.startsWith(prefix)) await unlink(join(dir, name)).catch(() => undefined);
   }

@@ -3,7 +3,7 @@
  * business identity is isv_reseller_or_partner to be created, and one in
  * review or approved to be evaluated and submitted. Pure.
  */
-import { isImmutableStatus } from "../domain/twilio.ts";
+import { isEditableStatus, isImmutableStatus } from "../domain/twilio.ts";
 import type { ProfileAction } from "../model/plan.ts";
 import type { DecideInput } from "./decide.ts";
 import { fieldsReason, immutable } from "./decide-common.ts";
@@ -32,8 +32,7 @@ export function decideSecondary(a: ProfileAction, input: DecideInput): ProfileAc
       );
     }
   }
-  const wantsSubmit =
-    profile.submit && (status === undefined || status === "draft" || status === "twilio-rejected");
+  const wantsSubmit = profile.submit && (status === undefined || isEditableStatus(status));
   const unchangedRejection = status === "twilio-rejected" && a.changes.length === 0;
   if (wantsSubmit && !unchangedRejection && !ready) {
     return prerequisite(

@@ -17,6 +17,7 @@ import type {
   ObservedProfile,
 } from "../model/trusthub.ts";
 import { createClient, type ClientOptions, type TwilioClient } from "./client.ts";
+import { mapPool } from "../lib/pool.ts";
 import { describeFailure } from "./failure.ts";
 import { toAddress, toAssignment, toDocument, toEndUser, toProfile } from "./convert.ts";
 import type { Connection } from "../model/trusthub.ts";
@@ -83,24 +84,18 @@ export async function readAssignments(
   client: TwilioClient,
   profileSids: string[],
 ): Promise<Record<string, ObservedAssignment[]>> {
-  const out: Record<string, ObservedAssignment[]> = {};
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < profileSids.length) {
-      const sid = profileSids[next++]!;
-      out[sid] = await list(
-        `GET /v1/CustomerProfiles/${sid}/EntityAssignments`,
-        () =>
-          client.trusthub.v1
-            .customerProfiles(sid)
-            .customerProfilesEntityAssignments.page({ pageSize: PAGE_SIZE }),
-        toAssignment,
-      );
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(ASSIGNMENT_CONCURRENCY, profileSids.length) }, worker),
+  const lists = await mapPool(profileSids, ASSIGNMENT_CONCURRENCY, (sid) =>
+    list(
+      `GET /v1/CustomerProfiles/${sid}/EntityAssignments`,
+      () =>
+        client.trusthub.v1
+          .customerProfiles(sid)
+          .customerProfilesEntityAssignments.page({ pageSize: PAGE_SIZE }),
+      toAssignment,
+    ),
   );
+  const out: Record<string, ObservedAssignment[]> = {};
+  profileSids.forEach((sid, i) => (out[sid] = lists[i]!));
   const sorted: Record<string, ObservedAssignment[]> = {};
   for (const sid of Object.keys(out).sort()) sorted[sid] = out[sid]!;
   return sorted;

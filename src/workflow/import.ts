@@ -7,11 +7,11 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { loadConfig } from "../config/index.ts";
 import { emitConfig, type ImportedProfile } from "./emit/emit.ts";
 import { UserError } from "../errors.ts";
+import { writeFileAtomic } from "../lib/atomic-write.ts";
 import type { Diagnostic } from "../model/config.ts";
 import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
@@ -136,16 +136,11 @@ export function defaultEnvFile(out: string | undefined): string {
   return join(dirname(out), `${name}.env`);
 }
 
-/** Temporary file (created with `mode`) + rename: never half a file, never a wider mode. */
+/** src/lib/atomic-write.ts: never half a file, never a wider mode. */
 async function writeAtomic(file: string, text: string, mode: number): Promise<void> {
-  const tmp = `${file}.tmp-${process.pid}`;
   try {
-    await mkdir(dirname(file), { recursive: true });
-    await writeFile(tmp, text, { mode });
-    await chmod(tmp, mode);
-    await rename(tmp, file);
+    await writeFileAtomic(file, text, mode);
   } catch (e) {
-    await rm(tmp, { force: true });
     const reason = (e as { code?: string }).code ?? (e as Error).message;
     throw new UserError("import/write", `cannot write ${file}: ${reason}`);
   }

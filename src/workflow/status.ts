@@ -25,7 +25,8 @@ import { createClient, type TwilioClient } from "../state/client.ts";
 import { formatDate, toProfile } from "../state/convert.ts";
 import { describeFailure } from "../state/failure.ts";
 import { resolveTarget } from "../state/target.ts";
-import { POLICY_SIDS } from "../domain/twilio.ts";
+import { isEditableStatus, POLICY_SIDS } from "../domain/twilio.ts";
+import { mapPool } from "../lib/pool.ts";
 import { preparePlan, type PreparePlanOptions } from "./plan.ts";
 
 type Env = Record<string, string | undefined>;
@@ -205,18 +206,11 @@ async function waitForReview(
 const EVALUATION_CONCURRENCY = 8;
 
 async function readEvaluations(client: TwilioClient, entries: ProfileStatusEntry[]): Promise<void> {
-  const todo = entries.filter(
-    (e) => e.sid !== undefined && (e.status === "draft" || e.status === "twilio-rejected"),
-  );
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < todo.length) {
-      const e = todo[next++]!;
-      const ev: EvaluationSummary | undefined = await latestEvaluation(client, e.sid!);
-      if (ev !== undefined) e.evaluation = ev;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(EVALUATION_CONCURRENCY, todo.length) }, worker));
+  const todo = entries.filter((e) => e.sid !== undefined && isEditableStatus(e.status));
+  await mapPool(todo, EVALUATION_CONCURRENCY, async (e) => {
+    const ev: EvaluationSummary | undefined = await latestEvaluation(client, e.sid!);
+    if (ev !== undefined) e.evaluation = ev;
+  });
 }
 
 /** The newest stored evaluation of a profile (greatest date_created; on a tie, the last listed). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapPool } from "../../src/apply/pool.ts";
+import { mapPool } from "../../src/lib/pool.ts";
 
 describe("mapPool", () => {
   it("keeps at most `size` in flight and returns results in the items' order", async () => {
