@@ -59,11 +59,48 @@ function change(c: FieldChange): Record<string, unknown> {
   return out;
 }
 
-/** Reads a plan written by renderJson back (for apply --plan); throws on anything else. */
+/**
+ * Reads a plan file back (what `trusthub plan --out` wrote: one plan of
+ * renderJson, or the several-account wrapper of renderAccountsJson). The one
+ * parser of plan files: `apply --plan` reads its checksum through this.
+ * `account` is undefined for a single-account file. Throws an Error saying
+ * what is wrong; the caller names the file.
+ */
+export function parsePlanFile(text: string): { account: string | undefined; plan: Plan }[] {
+  const data = JSON.parse(text) as unknown;
+  const accounts = isObject(data) ? data["accounts"] : undefined;
+  if (accounts === undefined) return [{ account: undefined, plan: planFrom(data, "") }];
+  if (!isObject(data) || data["format_version"] !== 1 || !Array.isArray(accounts)) {
+    throw new Error("not a trusthub plan file (format_version 1)");
+  }
+  return accounts.map((entry: unknown, i) => {
+    const where = `accounts[${i}]`;
+    if (!isObject(entry) || typeof entry["account"] !== "string") {
+      throw new Error(`${where} has no account name`);
+    }
+    return { account: entry["account"], plan: planFrom(entry["plan"], `${where}.plan: `) };
+  });
+}
+
+/** Reads one plan written by renderJson back; throws on anything else. */
 export function parsePlanJson(text: string): Plan {
-  const data = JSON.parse(text) as Record<string, unknown>;
-  if (data["format_version"] !== 1) throw new Error("not a trusthub plan file (format_version 1)");
-  const actions = (data["actions"] as Record<string, unknown>[]).map((a) => {
+  return planFrom(JSON.parse(text) as unknown, "");
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+function planFrom(data: unknown, where: string): Plan {
+  if (!isObject(data) || data["format_version"] !== 1) {
+    throw new Error(`${where}not a trusthub plan (format_version 1)`);
+  }
+  if (typeof data["checksum"] !== "string" || !/^sha256:[0-9a-f]{64}$/.test(data["checksum"])) {
+    throw new Error(`${where}no checksum; save a plan with \`trusthub plan --out FILE\``);
+  }
+  if (!Array.isArray(data["actions"]) || !data["actions"].every(isObject)) {
+    throw new Error(`${where}actions is not a list of actions`);
+  }
+  const actions = data["actions"].map((a) => {
     const out = { ...a } as unknown as ProfileAction & {
       sid?: string | null;
       status?: string | null;

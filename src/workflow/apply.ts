@@ -14,6 +14,7 @@ import { buildPlan } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
 import { checkSafety, existingManaged, safetyText } from "../plan/safety.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
+import { parsePlanFile } from "../render/json.ts";
 import { renderText } from "../render/text.ts";
 import { readAccount } from "../state/read.ts";
 import { readManaged } from "../state/pulumi-state.ts";
@@ -48,22 +49,24 @@ export interface ApplyOptions {
 }
 
 async function savedChecksum(file: string, account: string): Promise<string> {
-  let saved: Partial<Plan>;
+  let saved: ReturnType<typeof parsePlanFile>;
   try {
-    saved = JSON.parse(await readFile(file, "utf8")) as Partial<Plan>;
+    saved = parsePlanFile(await readFile(file, "utf8"));
   } catch (e) {
     throw new UserError("plan/file", `cannot read the saved plan ${file}: ${(e as Error).message}`);
   }
   // A plan of several accounts holds one plan per account (src/workflow/accounts.ts).
-  const several = (saved as { accounts?: { account?: string; plan?: Partial<Plan> }[] }).accounts;
-  if (Array.isArray(several)) saved = several.find((a) => a.account === account)?.plan ?? {};
-  if (typeof saved.checksum !== "string") {
+  const mine =
+    saved.length === 1 && saved[0]!.account === undefined
+      ? saved[0]
+      : saved.find((s) => s.account === account);
+  if (mine === undefined) {
     throw new UserError(
       "plan/file",
-      `${file} is not a saved plan (no checksum); save one with \`trusthub plan --out FILE\``,
+      `${file} holds no plan for account ${account}; save one with \`trusthub plan --out FILE\``,
     );
   }
-  return saved.checksum;
+  return mine.plan.checksum;
 }
 
 async function replan(
