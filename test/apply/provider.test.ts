@@ -30,6 +30,27 @@ const inputs = (d: DesiredBundle, extra: object = {}) => ({
   ...extra,
 });
 
+/** Credentials the serializing process can see; none may end up in the provider text. */
+const CANARY = "canary0c0ffee0c0ffee0c0ffee0c0ffee";
+const CREDENTIAL_ENV = {
+  TWILIO_ACCOUNT_SID: `AC${CANARY}`,
+  TWILIO_AUTH_TOKEN: `token-${CANARY}`,
+  TWILIO_API_KEY: `SK${CANARY}`,
+  TWILIO_API_SECRET: `secret-${CANARY}`,
+  TRUSTHUB_PROVIDER_USERNAME: `user-${CANARY}`,
+  TRUSTHUB_PROVIDER_PASSWORD: `password-${CANARY}`,
+  PULUMI_CONFIG_PASSPHRASE: `passphrase-${CANARY}`,
+};
+
+/** The provider as Pulumi serializes it, in a child whose environment holds CREDENTIAL_ENV. */
+function serialize(...args: string[]): string {
+  return execFileSync(
+    process.execPath,
+    [resolve(import.meta.dirname, "serialize-provider.ts"), ...args],
+    { encoding: "utf8", env: { ...process.env, ...CREDENTIAL_ENV } },
+  );
+}
+
 async function requests(method: string, pathPrefix: string): Promise<string[]> {
   const r = await sb.control(
     "GET",
@@ -46,13 +67,7 @@ beforeAll(async () => {
   bundles = Object.fromEntries(
     config.secondaries.map((s) => [s.key, desiredBundle(s, { primarySid })]),
   );
-  providerText = execFileSync(
-    process.execPath,
-    [resolve(import.meta.dirname, "serialize-provider.ts")],
-    {
-      encoding: "utf8",
-    },
-  );
+  providerText = serialize();
   host = await startProviderHost(envFor(sb.conn));
 }, 60_000);
 
@@ -64,9 +79,14 @@ afterAll(async () => {
 describe("serialized provider", () => {
   it("is tiny and captures no credentials or clients", () => {
     expect(providerText.length).toBeLessThan(5_000);
+    expect(providerText).not.toContain(CANARY);
     expect(providerText).not.toContain(sb.conn.password);
     expect(providerText).not.toMatch(/twilio|ClientRequest|Socket/i);
     expect(providerText).toContain("provider-impl.ts");
+  });
+
+  it("the check finds a credential when a closure does capture one (control)", () => {
+    expect(serialize("--leaky-control")).toContain(CREDENTIAL_ENV.TWILIO_AUTH_TOKEN);
   });
 });
 
