@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     restoreMocks: true,
+    // Never write a snapshot implicitly (vitest would write missing ones outside CI);
+    // goldens are written only by `npm run test:update-goldens` (test/helpers/golden.ts).
+    update: process.env["UPDATE_GOLDEN"] === "1" ? "all" : "none",
   },
 });

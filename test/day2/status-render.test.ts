@@ -2,12 +2,12 @@
  * Pure status rendering and exit codes: golden text and JSON for a report
  * with every status, a rejection, an evaluation and a wait; Twilio's errors
  * array and evaluation results turned into codes and failures by field.
- * UPDATE_GOLDEN=1 rewrites the golden files.
+ * `npm run test:update-goldens` rewrites the golden files; a missing one fails.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
+import { expectGolden } from "../helpers/golden.ts";
 import {
   codeMeaning,
   duration,
@@ -22,12 +22,7 @@ import {
 const GOLDEN = join(import.meta.dirname, "golden");
 
 function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env["UPDATE_GOLDEN"] === "1" || !existsSync(file)) {
-    mkdirSync(GOLDEN, { recursive: true });
-    writeFileSync(file, actual);
-  }
-  expect(actual).toBe(readFileSync(file, "utf8"));
+  expectGolden(join(GOLDEN, name), actual);
 }
 
 const report: StatusReport = {

@@ -3,12 +3,13 @@
  * Trust Hub stores (observed.json: the lists, the assignments read, and
  * apply's managed records) and, optionally, options.json (BuildOptions, e.g.
  * `{"prune": true}`); the plan rendered in every format must match
- * plan.txt, plan.md and plan.json. Regenerate with `npx vitest run -u
- * test/scenarios` and review the diff like code.
+ * plan.txt, plan.md and plan.json (a missing one fails). Regenerate with
+ * `npm run test:update-goldens` and review the diff like code.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { expectGolden } from "../helpers/golden.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import type { ObservedAccount } from "../../src/model/trusthub.ts";
 import { buildPlan, type BuildOptions } from "../../src/plan/build.ts";
@@ -100,9 +101,9 @@ describe("scenarios", () => {
         .join(" ");
       expect(summary).toBe(expected[name]!.actions);
       expect(planExitCode(plan, true)).toBe(expected[name]!.exit);
-      await expect(renderText(plan, { color: false })).toMatchFileSnapshot(join(dir, "plan.txt"));
-      await expect(renderMarkdown(plan)).toMatchFileSnapshot(join(dir, "plan.md"));
-      await expect(renderJson(plan)).toMatchFileSnapshot(join(dir, "plan.json"));
+      expectGolden(join(dir, "plan.txt"), renderText(plan, { color: false }));
+      expectGolden(join(dir, "plan.md"), renderMarkdown(plan));
+      expectGolden(join(dir, "plan.json"), renderJson(plan));
     });
   }
 });
