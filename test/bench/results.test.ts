@@ -14,6 +14,11 @@ import type { Results } from "../../bench/types.ts";
 const committed = async () => JSON.parse(await readFile(RESULTS_JSON, "utf8")) as Results;
 
 describe("bench results", () => {
+  it("the committed JSON holds the measured sizes the goals need", async () => {
+    const r = await committed();
+    expect(r.sizes.map((s) => s.n)).toEqual(expect.arrayContaining([10, 100, 1000, 10000]));
+  });
+
   it("RESULTS.md and the plot are exactly what the committed JSON renders to", async () => {
     const r = await committed();
     expect(await renderMarkdown(r)).toBe(await readFile(RESULTS_MD, "utf8"));
@@ -28,7 +33,8 @@ describe("bench results", () => {
   it("judges a missed goal as not met and a missing size as not measured", async () => {
     const r = await committed();
     const at1k = r.sizes.find((s) => s.n === 1000);
-    if (!at1k) return;
+    if (at1k === undefined)
+      throw new Error(`${RESULTS_JSON} holds no size 1000: run npm run bench`);
     const slow = { ...at1k, noChangePlan: { ...at1k.noChangePlan, seconds: 2.5 } };
     const goals = judge({ ...r, sizes: [slow] });
     expect(goals.find((g) => g.id === "plan-1k")).toMatchObject({ met: false, measured: "2.50 s" });
