@@ -3,14 +3,28 @@
  * each fixture fails with exactly the expected code at the expected position,
  * through loadConfig and through the CLI.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/index.ts";
+import { generateInvalid, INVALID_DIR } from "../fixtures/generate-invalid.ts";
 import { INVALID, invalidFixtures, memoryIo, validate } from "./helpers.ts";
 
 const { cases, env } = invalidFixtures();
 
 describe("invalid fixtures", () => {
+  it("are exactly what test/fixtures/generate-invalid.ts writes (rerun it after editing the list)", () => {
+    const generated = generateInvalid();
+    const onDisk = readdirSync(INVALID_DIR, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name).slice(INVALID_DIR.length + 1))
+      .sort();
+    expect(onDisk).toEqual([...generated.keys()].sort());
+    for (const [rel, text] of generated) {
+      expect(readFileSync(join(INVALID_DIR, rel), "utf8"), rel).toBe(text);
+    }
+  });
+
   it("has at least 100 fixtures, each with an expectation", () => {
     const entries = readdirSync(INVALID).filter((n) => !n.endsWith(".json"));
     expect(entries.length).toBeGreaterThanOrEqual(100);
