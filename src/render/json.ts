@@ -82,11 +82,6 @@ export function parsePlanFile(text: string): { account: string | undefined; plan
   });
 }
 
-/** Reads one plan written by renderJson back; throws on anything else. */
-export function parsePlanJson(text: string): Plan {
-  return planFrom(JSON.parse(text) as unknown, "");
-}
-
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
