@@ -59,6 +59,16 @@ function cruiseWith(file: string, text: string): { status: number | null; out: s
 }
 
 describe("layer rules", () => {
+  it("are run by npm run lint, on src/ with this config", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts["lint"]).toMatch(/&& npm run lint:layers$/);
+    expect(pkg.scripts["lint:layers"]).toBe(
+      "depcruise src --config .dependency-cruiser.mjs --output-type err",
+    );
+  });
+
   it("pass on the source as it is", () => {
     const r = cruise();
     expect(r.out).toContain("no dependency violations found");
