@@ -14,7 +14,12 @@ import { parseEnv } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { emitConfig } from "../../src/workflow/emit/emit.ts";
-import { keyFromName, quoteEnvValue, renderEnvFile, uniqueKey } from "../../src/workflow/emit/emit-env.ts";
+import {
+  keyFromName,
+  quoteEnvValue,
+  renderEnvFile,
+  uniqueKey,
+} from "../../src/workflow/emit/emit-env.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import { POLICY_SIDS } from "../../src/domain/twilio.ts";
 import type { ProfileStatus } from "../../src/domain/twilio.ts";
