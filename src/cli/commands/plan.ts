@@ -87,6 +87,7 @@ async function plan(paths: string[], options: PlanOptions, io: Io): Promise<numb
     color: io.isTTY && !io.env["NO_COLOR"],
   });
   if (warnings !== "") io.stderr(warnings);
+  for (const p of plans) io.stderr(`${p.targetLine}\n`);
   const sections = plans.map((p) => {
     const violations = checkSafety(p.plan, p.existing);
     const warning = violations.length > 0 ? safetyText(violations, p.plan.checksum) : "";
