@@ -49,7 +49,7 @@ export function registerImport(program: Command, io: Io, exit: ExitSink): void {
       const secondaries = r.profiles.length - primaries;
       io.stderr(`${r.targetLine}\n`);
       io.stderr(
-        `Imported ${primaries} primar${primaries === 1 ? "y" : "ies"} and ${secondaries} secondar${secondaries === 1 ? "y" : "ies"} ` +
+        `Imported ${primaries} primar${primaries === 1 ? "y" : "ies"} and ${secondaries} secondar${secondaries === 1 ? "y" : "ies"}` +
           `${r.yamlFile ? ` into ${shown(r.yamlFile)}` : ""}.\n` +
           `${r.variables} personal value${r.variables === 1 ? "" : "s"} written to ${shown(r.envFile)} (mode 0600). ` +
           `It holds personal data: do not commit it (add it to .gitignore); keep it in a secret store.\n` +
