@@ -94,8 +94,8 @@ export function resolveTargetSpec(env: Env): TargetSpec {
   return { kind: "remote", conn: { target, username, password } };
 }
 
-/** TRUSTHUB_API_URL, checked: an http(s) URL with a host and no user or password; no trailing slash. */
-export function checkUrl(raw: string): string {
+/** TRUSTHUB_API_URL (or `name`), checked: an http(s) base URL without user or password; no trailing slash. */
+export function checkUrl(raw: string, name = "TRUSTHUB_API_URL"): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -106,16 +106,16 @@ export function checkUrl(raw: string): string {
     );
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    fail("TRUSTHUB_API_URL must be an http or https URL", "target/url");
+    fail(`${name} must be an http or https URL`, "target/url");
   }
   if (url.username !== "" || url.password !== "") {
     fail(
-      "TRUSTHUB_API_URL must not hold a user or password: credentials go in TWILIO_* variables",
+      `${name} must not hold a user or password: credentials go in TWILIO_* variables`,
       "target/url",
     );
   }
   if (url.search !== "" || url.hash !== "") {
-    fail("TRUSTHUB_API_URL must be a base URL (no ?query or #fragment)", "target/url");
+    fail(`${name} must be a base URL (no ?query or #fragment)`, "target/url");
   }
   return raw.replace(/\/+$/, "");
 }
@@ -172,7 +172,7 @@ export function providerConnection(env: Env): Connection {
     return {
       target: {
         kind: kind as TargetInfo["kind"],
-        url: checkUrl(get(PROVIDER_ENV.url)!),
+        url: checkUrl(get(PROVIDER_ENV.url)!, PROVIDER_ENV.url),
         accountSid: get(PROVIDER_ENV.accountSid)!,
       },
       username: get(PROVIDER_ENV.username)!,

@@ -82,6 +82,15 @@ describe("apply pre-flight: failures come before the plan", () => {
     expect(r.requests).toEqual(["GET /v1/CustomerProfiles"]);
   });
 
+  it("conflicting target settings: refused before any request", async () => {
+    const r = await apply({ ...ok(), TWILIO_API_KEY: "SKx", TWILIO_API_SECRET: "secret-canary" });
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/both TWILIO_AUTH_TOKEN and an API key/);
+    expect(r.err).not.toContain("secret-canary");
+    expect(r.out).toBe("");
+    expect(r.requests).toEqual([]);
+  });
+
   it("all well: the plan is printed", async () => {
     const r = await apply(ok());
     expect(r.out).toMatch(
