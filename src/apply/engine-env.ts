@@ -5,31 +5,34 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { delimiter, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
 import { PACKAGE_ROOT } from "./pulumi-bin.ts";
+import { backendUrl, fileBackendDir } from "../state/stack.ts";
 import { providerEnv } from "./provider-env.ts";
 import { PROVIDER_IMPL_URL } from "./provider.ts";
 
 type Env = Record<string, string | undefined>;
 
-export const PROJECT_NAME = "trusthub";
+// Stack name and backend are decided in one place (src/state/stack.ts).
+export { backendUrl, PROJECT_NAME, stackName } from "../state/stack.ts";
 
-/** PULUMI_BACKEND_URL, else file://<cwd>/.trusthub/state. */
-export function backendUrl(env: Env, cwd: string): string {
-  const url = env["PULUMI_BACKEND_URL"]?.trim();
-  if (url) return url;
-  const dir = resolve(cwd, ".trusthub", "state");
-  mkdirSync(dir, { recursive: true });
-  return pathToFileURL(dir).href;
-}
-
-/** One stack per Trust Hub account: `sandbox`, or the account SID; TRUSTHUB_STACK overrides. */
-export function stackName(env: Env, target: TargetInfo): string {
-  const explicit = env["TRUSTHUB_STACK"]?.trim();
-  if (explicit) return explicit;
-  return target.kind === "sandbox" ? "sandbox" : target.accountSid;
+/** The backend URL, its directory created when it is a file:// backend (UserError when it cannot be). */
+export function readyBackend(env: Env, cwd: string): string {
+  const url = backendUrl(env, cwd);
+  const dir = fileBackendDir(url);
+  if (dir !== undefined) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (e) {
+      const why = (e as { code?: string }).code ?? (e as Error).message;
+      throw new UserError(
+        "pulumi/backend",
+        `the Pulumi state directory ${dir} cannot be created (${why}): check PULUMI_BACKEND_URL or the permissions of ${cwd}`,
+      );
+    }
+  }
+  return url;
 }
 
 /**
@@ -63,7 +66,7 @@ export function engineEnv(
   conn: Connection,
   binDir: string,
 ): Record<string, string> {
-  const backend = backendUrl(env, cwd);
+  const backend = readyBackend(env, cwd);
   const out: Record<string, string> = {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",

@@ -20,7 +20,14 @@ const paths =
 // Managed records are read from this very stack.
 const env = { ...process.env, TRUSTHUB_STACK: pulumi.getStack() };
 
-const prepared = await preparePlan({ paths, env, cwd: process.cwd() });
+// The same target resolution as every command and as the provider process (src/state/target.ts);
+// the embedded sandbox lives only inside `trusthub apply`, so without credentials this refuses.
+const prepared = await preparePlan({
+  paths,
+  env,
+  cwd: process.cwd(),
+  target: { sandbox: "never", command: "the Pulumi.yaml program" },
+});
 try {
   if (prepared.warnings) void pulumi.log.warn(prepared.warnings);
   const specs = resourceSpecs(prepared.config, prepared.observed, prepared.plan);

@@ -56,7 +56,8 @@ export function renderText(plan: Plan, opts: TextOptions): string {
       out.push(`  ${paint(ACTION_STYLE[k], ACTION_MARKER[k])} ${ACTION_LEGEND[k]}`);
     out.push("");
   }
-  for (const a of shown) out.push(...renderAction(a, paint), "");
+  const sandbox = plan.target.kind === "sandbox";
+  for (const a of shown) out.push(...renderAction(a, paint, sandbox), "");
   out.push(paint("bold", summaryLine(plan)));
   return `${out.join("\n")}\n`;
 }
@@ -68,14 +69,22 @@ function targetText(plan: Plan): string {
   return `${kind} at ${t.url} (account ${t.accountSid}).`;
 }
 
-function renderAction(a: ProfileAction, paint: (s: Style, t: string) => string): string[] {
+function renderAction(
+  a: ProfileAction,
+  paint: (s: Style, t: string) => string,
+  sandbox: boolean,
+): string[] {
   const lines = [
     `${paint(ACTION_STYLE[a.action], ACTION_MARKER[a.action])} ${paint("bold", actionTitle(a))}`,
   ];
   for (const r of a.reasons) lines.push(`    ${paint("dim", r)}`);
   for (const c of a.changes) lines.push(...renderChange(c, a.changes, paint));
   if (a.consoleSteps.length > 0) {
-    lines.push("    Console steps (only the Twilio Console can do these):");
+    lines.push(
+      sandbox
+        ? "    Console steps (only the Console can do these; the embedded sandbox simulates them when apply is approved):"
+        : "    Console steps (only the Twilio Console can do these):",
+    );
     a.consoleSteps.forEach((s, i) => lines.push(`      ${i + 1}. ${s}`));
   }
   for (const n of a.notes) lines.push(`    ${noteText(n, paint)}`);

@@ -9,22 +9,31 @@ import { createReadStream, existsSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
-import { join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { UserError } from "../errors.ts";
 import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import { CheckpointScanner } from "./checkpoint-scan.ts";
+import { backendUrl, fileBackendDir, PROJECT_NAME, stackName } from "./stack.ts";
 
 type Env = Record<string, string | undefined>;
 
 export const PROFILE_TYPE = "pulumi-nodejs:dynamic/trusthub:Profile";
-const PROJECT = "trusthub";
 const CHUNK = 1 << 20;
+
+/** `pulumi stack export` of a non-file backend (src/apply/export.ts, handed in by the workflow). */
+export type StackExporter = (
+  env: Env,
+  cwd: string,
+  backend: string,
+  stack: string,
+) => Promise<unknown[] | undefined>;
 
 export interface ManagedContext {
   env: Env;
   cwd: string;
   target: TargetInfo;
+  /** Needed only for a backend other than file://. */
+  exportStack?: StackExporter;
 }
 
 interface StateResource {
@@ -54,19 +63,13 @@ export function recordsFrom(resources: StateResource[]): Record<string, ManagedR
   return out;
 }
 
-function stackOf(env: Env, target: TargetInfo): string {
-  const explicit = env["TRUSTHUB_STACK"]?.trim();
-  if (explicit) return explicit;
-  return target.kind === "sandbox" ? "sandbox" : target.accountSid;
-}
-
 /**
  * The checkpoint's resources, scanned as a stream (src/state/checkpoint-scan.ts):
  * at 10,000 profiles the file is about 100 MB, and JSON.parse of all of it
  * held several times that to keep a few SIDs per profile.
  */
 async function readCheckpoint(dir: string, stack: string): Promise<StateResource[] | undefined> {
-  const base = join(dir, ".pulumi", "stacks", PROJECT, `${stack}.json`);
+  const base = join(dir, ".pulumi", "stacks", PROJECT_NAME, `${stack}.json`);
   let text: Readable;
   if (existsSync(base)) text = createReadStream(base, { highWaterMark: CHUNK });
   else if (existsSync(`${base}.gz`))
@@ -89,14 +92,13 @@ async function readCheckpoint(dir: string, stack: string): Promise<StateResource
 }
 
 export async function readManaged(ctx: ManagedContext): Promise<Record<string, ManagedRecord>> {
-  const stack = stackOf(ctx.env, ctx.target);
-  const url =
-    ctx.env["PULUMI_BACKEND_URL"]?.trim() ||
-    pathToFileURL(resolve(ctx.cwd, ".trusthub", "state")).href;
-  if (url.startsWith("file://")) {
-    return recordsFrom((await readCheckpoint(fileURLToPath(url), stack)) ?? []);
+  const stack = stackName(ctx.env, ctx.target);
+  const url = backendUrl(ctx.env, ctx.cwd);
+  const dir = fileBackendDir(url);
+  if (dir !== undefined) return recordsFrom((await readCheckpoint(dir, stack)) ?? []);
+  if (ctx.exportStack === undefined) {
+    throw new Error(`reading the ${url} backend needs a stack exporter (src/apply/export.ts)`);
   }
-  const { exportStack } = await import("../apply/export.ts");
-  const resources = await exportStack(ctx.env, ctx.cwd, url, stack);
+  const resources = await ctx.exportStack(ctx.env, ctx.cwd, url, stack);
   return recordsFrom((resources ?? []) as StateResource[]);
 }

@@ -12,6 +12,7 @@ import { existingManaged } from "../plan/safety.ts";
 import { accountEnv } from "../state/account-env.ts";
 import type { ApplyOptions } from "./apply.ts";
 import { loadAccountConfigs, preparePlan, type PreparePlanOptions } from "./plan.ts";
+import { describeTarget } from "./target.ts";
 
 /** Worst first: an error, then refusals, then partial results, blocked, changes, ok. */
 const RANK: ExitCode[] = [
@@ -72,6 +73,8 @@ export interface AccountPlan {
   plan: Plan;
   /** Live profiles apply manages (for the safety thresholds). */
   existing: number;
+  /** Where this plan read from and where its state lives (describeTarget). */
+  targetLine: string;
 }
 
 /** Plans every account (one after the other: the embedded sandbox is one file). */
@@ -93,7 +96,12 @@ export async function planAccounts(
       ...(mine ? { targets: mine } : {}),
     });
     await p.close();
-    plans.push({ account: a.account, plan: p.plan, existing: existingManaged(p.observed) });
+    plans.push({
+      account: a.account,
+      plan: p.plan,
+      existing: existingManaged(p.observed),
+      targetLine: describeTarget(p.conn.target, p.env, opts.cwd),
+    });
   }
   return { plans, warnings: loaded.warnings };
 }

@@ -1,8 +1,11 @@
 /**
- * `trusthub apply`: validate, read, plan (the plan workflow), show the plan,
- * ask, then carry it out through the Pulumi engine; afterwards evaluate each
+ * `trusthub apply`: validate, pre-flight (src/workflow/preflight.ts), read,
+ * plan (the plan workflow), show the plan, ask, then carry it out: against
+ * the embedded sandbox first the Console steps the plan shows (simulated,
+ * only after approval), then the Pulumi engine; afterwards evaluate each
  * written profile and submit those the YAML asks for. With `--plan FILE` the
- * saved plan is applied only if recomputing it gives the same checksum.
+ * saved plan is applied only if recomputing it gives the same checksum, and
+ * it is the approval (no prompt). Nothing is written before approval.
  * Returns the exit code; writes its report through `out`.
  */
 import { readFile } from "node:fs/promises";
@@ -15,14 +18,21 @@ import { sha256Hex } from "./hash.ts";
 import { checkSafety, existingManaged, safetyText } from "../plan/safety.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { parsePlanFile } from "../render/json.ts";
+import { summaryLine } from "../render/common.ts";
 import { renderText } from "../render/text.ts";
 import { readAccount } from "../state/read.ts";
-import { readManaged } from "../state/pulumi-state.ts";
-import { simulateConsoleSteps, submitPrimaryAfter } from "../apply/console-steps.ts";
+import {
+  plannedConsoleSteps,
+  simulateConsoleSteps,
+  submitPrimaryAfter,
+  type ConsoleSimulator,
+} from "../apply/console-steps.ts";
 import type { UpdateResult } from "../apply/engine.ts";
 import { resourceSpecs, writes } from "../apply/specs.ts";
 import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
+import { preflight } from "./preflight.ts";
+import { consoleSimulator, describeTarget, readManagedRecords } from "./target.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -73,7 +83,7 @@ async function replan(
   p: PreparedPlan,
   opts: ApplyOptions,
 ): Promise<{ plan: Plan; observed: ObservedAccount }> {
-  const managed = await readManaged({ env: p.env, cwd: opts.cwd, target: p.conn.target });
+  const managed = await readManagedRecords({ env: p.env, cwd: opts.cwd, target: p.conn.target });
   const config: Config = p.config;
   const observed = await readAccount(p.conn, {
     managed,
@@ -99,8 +109,10 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
     ...(opts.targets ? { targets: opts.targets } : {}),
     prune: opts.prune === true,
     ...(opts.account ? { account: opts.account } : {}),
+    preflight: (conn, env) => preflight(conn, env, opts.cwd),
   });
   try {
+    opts.out(`${describeTarget(p.conn.target, p.env, opts.cwd)}\n`);
     if (p.warnings) opts.out(p.warnings);
     let { plan, observed } = p;
     if (opts.planFile) {
@@ -114,20 +126,24 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
         );
       }
     }
-    const simulated = opts.planFile ? [] : await simulateConsoleSteps(p.conn, p.config, plan);
-    if (simulated.length > 0) {
-      for (const line of simulated) opts.out(`${line}\n`);
-      ({ plan, observed } = await replan(p, opts));
-    }
+    const simulator = await consoleSimulator(p.conn);
+    const steps = simulator ? plannedConsoleSteps(p.conn.target, p.config, plan) : [];
     opts.out(renderText(plan, { color: opts.color ?? false }));
-    if (!hasWork(plan)) {
+    if (steps.length > 0) {
+      opts.out(
+        "\nConsole steps the embedded sandbox will simulate once you approve:\n" +
+          steps.map((s, i) => `  ${i + 1}. ${s}\n`).join(""),
+      );
+    }
+    if (!hasWork(plan) && steps.length === 0) {
       opts.out(
         "\nNothing to change: Trust Hub already matches the configuration. No Pulumi update was run.\n",
       );
       return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
     }
     guardSafety(plan, observed, opts);
-    if (!opts.autoApprove) {
+    // A saved plan (--plan FILE) is itself the approval, as in Terraform.
+    if (!opts.autoApprove && !opts.planFile) {
       if (!opts.confirm) {
         throw new UserError(
           "apply/confirm",
@@ -139,7 +155,20 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
         return EXIT.ok;
       }
     }
-    return await carryOut(p, plan, observed, opts);
+    if (simulator && steps.length > 0) {
+      // Approved: the Console steps first; the profiles waiting for the primary follow in this run.
+      for (const line of await simulateConsoleSteps(p.conn, simulator, p.config, plan)) {
+        opts.out(`${line}\n`);
+      }
+      ({ plan, observed } = await replan(p, opts));
+      opts.out(`Planned again after the simulated Console steps: ${summaryLine(plan)}\n`);
+      guardSafety(plan, observed, opts);
+      if (!hasWork(plan)) {
+        opts.out("\nApply finished: only the simulated Console steps had anything to do.\n");
+        return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+      }
+    }
+    return await carryOut(p, plan, observed, opts, simulator);
   } finally {
     await p.close();
   }
@@ -150,6 +179,7 @@ async function carryOut(
   plan: Plan,
   observed: ObservedAccount,
   opts: ApplyOptions,
+  simulator: ConsoleSimulator | undefined,
 ): Promise<number> {
   const specs = resourceSpecs(p.config, observed, plan);
   const say = (line: string) => opts.out(`${line}\n`);
@@ -178,7 +208,8 @@ async function carryOut(
     const sid = o?.outputs?.profileSid ?? a.sid;
     if (sid && (written || a.submit)) items.push({ action: a, sid });
   }
-  for (const line of await submitPrimaryAfter(p.conn, p.config, plan)) say(line);
+  if (simulator)
+    for (const line of await submitPrimaryAfter(p.conn, simulator, p.config, plan)) say(line);
   const submitted =
     items.length > 0 ? await evaluateAndSubmit(p.conn, items, opts.parallel ?? 10) : [];
   if (submitted.length > 0) say("\nEvaluation and submission:");

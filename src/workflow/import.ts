@@ -15,9 +15,8 @@ import { writeFileAtomic } from "../lib/atomic-write.ts";
 import type { Diagnostic } from "../model/config.ts";
 import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
-import { readManaged } from "../state/pulumi-state.ts";
 import { readAccount } from "../state/read.ts";
-import { resolveTarget } from "../state/target.ts";
+import { describeTarget, openTarget, readManagedRecords } from "./target.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -33,6 +32,8 @@ export interface ImportOptions {
   /** Overwrite existing files. */
   force?: boolean;
   color?: boolean;
+  /** `--sandbox`: read the embedded sandbox (without it, no credentials is an error). */
+  sandbox?: boolean;
   /** Apply's managed records (keys are reused); default: Pulumi state. */
   readManaged?: (ctx: {
     env: Env;
@@ -43,6 +44,8 @@ export interface ImportOptions {
 
 export interface ImportOutcome {
   target: TargetInfo;
+  /** Where import read from (describeTarget). */
+  targetLine: string;
   yaml: string;
   /** Absolute paths written. */
   yamlFile?: string;
@@ -72,10 +75,14 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
       );
     }
   }
-  const resolved = await resolveTarget(opts.env, opts.cwd);
+  const resolved = await openTarget(opts.env, opts.cwd, {
+    sandbox: "explicit",
+    sandboxRequested: opts.sandbox === true,
+    command: "import",
+  });
   try {
     const conn = resolved.conn;
-    const managed = await (opts.readManaged ?? readManaged)({
+    const managed = await (opts.readManaged ?? readManagedRecords)({
       env: opts.env,
       cwd: opts.cwd,
       target: conn.target,
@@ -94,6 +101,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
     const ignored = await gitIgnores(envFile);
     const outcome: ImportOutcome = {
       target: conn.target,
+      targetLine: describeTarget(conn.target, opts.env, opts.cwd),
       yaml: emitted.yaml,
       envFile,
       variables: emitted.env.length,

@@ -44,6 +44,7 @@ export async function runPlanCommand(o: PlanCommandOptions): Promise<number> {
     color: tty,
   });
   if (warnings !== "") o.stderr(warnings);
+  for (const p of plans) o.stderr(`${p.targetLine}\n`);
   const sections = plans.map((p) => {
     const violations = checkSafety(p.plan, p.existing);
     const warning = violations.length > 0 ? safetyText(violations, p.plan.checksum) : "";

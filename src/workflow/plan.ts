@@ -14,10 +14,9 @@ import { buildPlan, type BuildOptions } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
-import { readManaged as readPulumiManaged } from "../state/pulumi-state.ts";
 import { readAccount } from "../state/read.ts";
 import { accountEnv } from "../state/account-env.ts";
-import { resolveTarget } from "../state/target.ts";
+import { openTarget, readManagedRecords, type OpenTargetOptions } from "./target.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -43,6 +42,10 @@ export interface PreparePlanOptions {
   loaded?: { accounts: AccountConfig[]; warnings: string };
   /** Where apply's managed records come from; default: Pulumi state (src/state/pulumi-state.ts). */
   readManaged?: (ctx: ManagedContext) => Promise<Record<string, ManagedRecord>>;
+  /** Whether the embedded sandbox may be the target (src/workflow/target.ts). */
+  target?: OpenTargetOptions;
+  /** Checks run once the target is known, before anything is read (apply's pre-flight). */
+  preflight?: (conn: Connection, env: Env) => Promise<void>;
 }
 
 export interface PreparedPlan {
@@ -94,11 +97,12 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
   }
   const config = picked.config;
   const env = accountEnv(opts.env, picked.account);
-  const resolved = await resolveTarget(env, opts.cwd);
+  const resolved = await openTarget(env, opts.cwd, opts.target);
   const conn = resolved.conn;
   const close = (): Promise<void> => resolved.close();
   try {
-    const readManaged = opts.readManaged ?? readPulumiManaged;
+    await opts.preflight?.(conn, env);
+    const readManaged = opts.readManaged ?? readManagedRecords;
     const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
       managed,

@@ -24,10 +24,10 @@ import {
 import { createClient, type TwilioClient } from "../state/client.ts";
 import { formatDate, toProfile } from "../state/convert.ts";
 import { describeFailure } from "../state/failure.ts";
-import { resolveTarget } from "../state/target.ts";
 import { isEditableStatus, POLICY_SIDS } from "../domain/twilio.ts";
 import { mapPool } from "../lib/pool.ts";
 import { preparePlan, type PreparePlanOptions } from "./plan.ts";
+import { openTarget, type OpenTargetOptions } from "./target.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -50,6 +50,8 @@ export interface StatusOptions {
   /** One line per status change while waiting. */
   onProgress?: (line: string) => void;
   readManaged?: PreparePlanOptions["readManaged"];
+  /** `--sandbox`: read the embedded sandbox (without it, no credentials is an error). */
+  sandbox?: boolean;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
@@ -79,11 +81,17 @@ export async function runStatus(opts: StatusOptions): Promise<StatusReport> {
 async function initial(
   opts: StatusOptions,
 ): Promise<{ conn: Connection; entries: ProfileStatusEntry[]; close: () => Promise<void> }> {
+  const target: OpenTargetOptions = {
+    sandbox: "explicit",
+    sandboxRequested: opts.sandbox === true,
+    command: "status",
+  };
   if (opts.paths.length > 0) {
     const p = await preparePlan({
       paths: opts.paths,
       env: opts.env,
       cwd: opts.cwd,
+      target,
       ...(opts.readManaged !== undefined && { readManaged: opts.readManaged }),
     });
     const bySid = new Map(p.observed.profiles.map((lp) => [lp.sid, lp]));
@@ -107,7 +115,7 @@ async function initial(
     });
     return { conn: p.conn, entries, close: () => p.close() };
   }
-  const resolved = await resolveTarget(opts.env, opts.cwd);
+  const resolved = await openTarget(opts.env, opts.cwd, target);
   try {
     const client = createClient(resolved.conn);
     const profiles = await listProfiles(client);

@@ -268,6 +268,81 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     expect(writesSince(from)).toEqual([]);
   });
 
+  it("pulumi up through Pulumi.yaml writes to the emulator at TRUSTHUB_API_URL, and only there", async () => {
+    // Credentials + TRUSTHUB_API_URL, no hand-off from `trusthub apply`: the program and the
+    // provider process resolve the target with the same module (src/state/target.ts).
+    const rep1 = (await managed())["harbor-dental"]!.endUsers.representative1!;
+    await ctl.resetRequestLog();
+    const bin = findPulumiBinDir(process.env);
+    const r = await run(
+      join(bin, "pulumi"),
+      [
+        "up",
+        "--yes",
+        "--skip-preview",
+        "--stack",
+        env["TWILIO_ACCOUNT_SID"]!,
+        "--cwd",
+        ROOT,
+        "--config-file",
+        join(cwd, "Pulumi.preview.yaml"),
+        "--non-interactive",
+      ],
+      {
+        ...env,
+        PATH: `${join(ROOT, "node_modules", ".bin")}:${bin}:${process.env["PATH"]}`,
+        PULUMI_BACKEND_URL: pathToFileURL(join(cwd, ".trusthub", "state")).href,
+        PULUMI_HOME: join(cwd, ".trusthub", "pulumi-home"),
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        TRUSTHUB_PATHS: dir,
+      },
+    );
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.code).toBe(0);
+    const log = await ctl.getRequestLog({ method: "POST" });
+    const writes = log.requests
+      .filter((q) => !q.path.startsWith("/__sandbox") && !q.path.endsWith("/Evaluations"))
+      .map((q) => `${q.method} ${q.path}`);
+    expect(writes).toEqual([`POST /v1/EndUsers/${rep1}`]);
+    const live = await createClient(conn).trusthub.v1.endUsers(rep1).fetch();
+    expect((live.attributes as Record<string, unknown>)["business_title"]).toBe("Dental Lead");
+    expect((await plan()).actions.find((a) => a.key === "harbor-dental")?.action).toBe("no-op");
+  });
+
+  it("the Pulumi.yaml program refuses conflicting target settings before any request", async () => {
+    const bin = findPulumiBinDir(process.env);
+    await ctl.resetRequestLog();
+    const r = await run(
+      join(bin, "pulumi"),
+      [
+        "preview",
+        "--stack",
+        env["TWILIO_ACCOUNT_SID"]!,
+        "--cwd",
+        ROOT,
+        "--config-file",
+        join(cwd, "Pulumi.preview.yaml"),
+        "--non-interactive",
+      ],
+      {
+        ...env,
+        TWILIO_API_KEY: "SK0123456789abcdef0123456789abcdef",
+        TWILIO_API_SECRET: "secret-canary",
+        PATH: `${join(ROOT, "node_modules", ".bin")}:${bin}:${process.env["PATH"]}`,
+        PULUMI_BACKEND_URL: pathToFileURL(join(cwd, ".trusthub", "state")).href,
+        PULUMI_HOME: join(cwd, ".trusthub", "pulumi-home"),
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        TRUSTHUB_PATHS: dir,
+      },
+    );
+    expect(r.code).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toMatch(/both TWILIO_AUTH_TOKEN and an API key/);
+    expect(`${r.stdout}${r.stderr}`).not.toContain("secret-canary");
+    expect((await ctl.getRequestLog()).count).toBe(0);
+  });
+
   it("a saved plan is applied only while it is still true", async () => {
     const file = join(cwd, "saved-plan.json");
     writeFileSync(file, JSON.stringify(await plan()));

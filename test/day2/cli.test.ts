@@ -4,7 +4,8 @@
  * streams, exit codes, and a Trust Hub profile too empty to import validly.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDuration } from "../../src/cli/commands/status.ts";
@@ -15,14 +16,14 @@ import { makeSecondary, world, type World } from "./helpers.ts";
 
 let w: World;
 
-async function cli(args: string[], env: Record<string, string> = w.env) {
+async function cli(args: string[], env: Record<string, string> = w.env, cwd = w.cwd) {
   let stdout = "";
   let stderr = "";
   const code = await run(["node", "trusthub", ...args], {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
     env,
-    cwd: w.cwd,
+    cwd,
     isTTY: false,
   });
   return { code, stdout, stderr };
@@ -41,7 +42,10 @@ describe("trusthub import (CLI)", () => {
     expect(r.code).toBe(EXIT.ok);
     expect(r.stdout.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=/);
     expect(r.stdout).toContain("key: cli-brand");
-    expect(r.stderr).toMatch(/Imported 1 primary and 1 secondary from emulator http:/);
+    expect(r.stderr).toMatch(
+      /^Target: emulator http:\S+ \(account AC\w+\); state: stack AC\w+ in file:\S+\n/,
+    );
+    expect(r.stderr).toMatch(/Imported 1 primary and 1 secondary\./);
     expect(r.stderr).toMatch(/personal values written to stdout\.env \(mode 0600\)/);
     expect(r.stderr).toMatch(/do not commit it/);
     expect(r.stderr).not.toMatch(/jane\.doe|\+1202555/);
@@ -143,5 +147,48 @@ describe("trusthub status (CLI)", () => {
     const r = await cli(["--help"]);
     expect(r.stdout).toMatch(/^\s+import \[options\]/m);
     expect(r.stdout).toMatch(/^\s+status \[options\] \[path\.\.\.\]/m);
+  });
+});
+
+describe("read-only commands and the embedded sandbox", () => {
+  it("status and import refuse without credentials unless --sandbox, creating nothing", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "trusthub-nocreds-"));
+    for (const args of [["status"], ["import", "--out", "t.yaml"]]) {
+      const r = await cli(args, {}, cwd);
+      expect(r.code).toBe(EXIT.error);
+      expect(r.stderr).toMatch(/no Twilio credentials are set: set TWILIO_ACCOUNT_SID .*--sandbox/);
+      expect(existsSync(join(cwd, ".trusthub"))).toBe(false);
+    }
+  });
+
+  it("--sandbox reads the embedded sandbox and names it", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "trusthub-sandbox-"));
+    const s = await cli(["status", "--sandbox"], {}, cwd);
+    expect(s.code).toBe(EXIT.ok);
+    expect(s.stderr).toMatch(
+      /^Target: embedded sandbox \.trusthub\/sandbox\.json \(account AC\w+\); state: stack sandbox in file:/,
+    );
+    expect(s.stdout).toMatch(/No customer profiles\./);
+    const i = await cli(["import", "--sandbox", "--out", "t.yaml"], {}, cwd);
+    expect(i.code).toBe(EXIT.ok);
+    expect(i.stderr).toMatch(/Imported 0 primaries and 0 secondaries into t\.yaml\./);
+  });
+
+  it("--sandbox with credentials set, and conflicting credentials, are refused", async () => {
+    const both = await cli(["status", "--sandbox"]);
+    expect(both.code).toBe(EXIT.error);
+    expect(both.stderr).toMatch(
+      /--sandbox asks for the embedded sandbox, but Twilio credentials are set/,
+    );
+    const conflicting = { ...w.env, TWILIO_API_KEY: "SKx", TWILIO_API_SECRET: "secret-canary" };
+    for (const args of [["status"], ["import"]]) {
+      const r = await cli(args, conflicting);
+      expect(r.code).toBe(EXIT.error);
+      expect(r.stderr).toMatch(/both TWILIO_AUTH_TOKEN and an API key/);
+      expect(r.stderr).not.toContain("secret-canary");
+    }
+    const url = await cli(["status"], { ...w.env, TRUSTHUB_API_URL: "localhost:4010" });
+    expect(url.code).toBe(EXIT.error);
+    expect(url.stderr).toMatch(/TRUSTHUB_API_URL must be an http or https URL/);
   });
 });

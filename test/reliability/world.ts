@@ -142,6 +142,10 @@ export function cli(args: string[], w: World, extraEnv: Record<string, string> =
     env: {
       PATH: process.env["PATH"] ?? "",
       HOME: process.env["HOME"] ?? "",
+      // A Pulumi CLI the developer points at (scripts/pulumi-cli.sh's cache is found without it).
+      ...(process.env["TRUSTHUB_PULUMI_BIN"] && {
+        TRUSTHUB_PULUMI_BIN: process.env["TRUSTHUB_PULUMI_BIN"],
+      }),
       ...w.env,
       ...extraEnv,
     },

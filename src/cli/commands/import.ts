@@ -8,6 +8,7 @@ interface ImportFlags {
   out?: string;
   envFile?: string;
   force?: boolean;
+  sandbox?: boolean;
 }
 
 /**
@@ -29,12 +30,14 @@ export function registerImport(program: Command, io: Io, exit: ExitSink): void {
       "write the personal values here (default: next to --out as <name>.env, else ./trusthub.env)",
     )
     .option("--force", "overwrite existing files")
+    .option("--sandbox", "read the embedded sandbox (.trusthub/sandbox.json) instead of Twilio")
     .action(async (flags: ImportFlags) => {
       const { runImport } = await import("../../workflow/import.ts");
       const r = await runImport({
         env: io.env,
         cwd: io.cwd,
         force: flags.force === true,
+        sandbox: flags.sandbox === true,
         color: io.isTTY && !io.env["NO_COLOR"],
         ...(flags.out !== undefined && { out: flags.out }),
         ...(flags.envFile !== undefined && { envFile: flags.envFile }),
@@ -44,9 +47,9 @@ export function registerImport(program: Command, io: Io, exit: ExitSink): void {
       for (const w of r.warnings) io.stderr(`warning: ${w}\n`);
       const primaries = r.profiles.filter((p) => p.role === "primary").length;
       const secondaries = r.profiles.length - primaries;
+      io.stderr(`${r.targetLine}\n`);
       io.stderr(
-        `Imported ${primaries} primar${primaries === 1 ? "y" : "ies"} and ${secondaries} secondar${secondaries === 1 ? "y" : "ies"} ` +
-          `from ${r.target.kind} ${r.target.url} (account ${r.target.accountSid})` +
+        `Imported ${primaries} primar${primaries === 1 ? "y" : "ies"} and ${secondaries} secondar${secondaries === 1 ? "y" : "ies"}` +
           `${r.yamlFile ? ` into ${shown(r.yamlFile)}` : ""}.\n` +
           `${r.variables} personal value${r.variables === 1 ? "" : "s"} written to ${shown(r.envFile)} (mode 0600). ` +
           `It holds personal data: do not commit it (add it to .gitignore); keep it in a secret store.\n` +

@@ -7,6 +7,7 @@ interface StatusFlags {
   format: "text" | "json";
   wait?: boolean;
   timeout?: number;
+  sandbox?: boolean;
 }
 
 /** `30m`, `90s`, `1h30m`, `500ms`, or a plain number of seconds -> milliseconds. */
@@ -49,6 +50,7 @@ export function registerStatus(program: Command, io: Io, exit: ExitSink): void {
       "poll (with backoff) until every submitted profile is twilio-approved or twilio-rejected",
     )
     .option("--timeout <duration>", "give up waiting after this long (default 30m)", parseDuration)
+    .option("--sandbox", "read the embedded sandbox (.trusthub/sandbox.json) instead of Twilio")
     .action(async (paths: string[], flags: StatusFlags) => {
       if (flags.timeout !== undefined && flags.wait !== true) {
         throw new UserError("status/usage", "--timeout needs --wait");
@@ -61,9 +63,12 @@ export function registerStatus(program: Command, io: Io, exit: ExitSink): void {
         env: io.env,
         cwd: io.cwd,
         wait: flags.wait === true,
+        sandbox: flags.sandbox === true,
         ...(flags.timeout !== undefined && { timeoutMs: flags.timeout }),
         onProgress: (line) => io.stderr(`${line}\n`),
       });
+      const { describeTarget } = await import("../../workflow/target.ts");
+      io.stderr(`${describeTarget(report.target, io.env, io.cwd)}\n`);
       const { text, exitCode } = statusOutput(report, { format: flags.format, color });
       io.stdout(text);
       exit.code = exitCode;

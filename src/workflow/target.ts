@@ -1,0 +1,135 @@
+/**
+ * Opening the target every command works against: the pure resolver
+ * (src/state/target.ts) says which Trust Hub; when it says "embedded
+ * sandbox", the emulator is started here, persisted in
+ * <cwd>/.trusthub/sandbox.json. Also the one description of a target and of
+ * where its state lives, the sandbox's Console simulator, and the reading of
+ * apply's managed records from any backend.
+ */
+import { mkdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { UserError } from "../errors.ts";
+import type { Connection, ManagedRecord, TargetInfo } from "../model/trusthub.ts";
+import type { ConsoleSimulator } from "../apply/console-steps.ts";
+import { readManaged, type ManagedContext } from "../state/pulumi-state.ts";
+import { backendUrl, stackName } from "../state/stack.ts";
+import { resolveTargetSpec, sandboxAccountFor } from "../state/target.ts";
+
+type Env = Record<string, string | undefined>;
+
+export interface ResolvedTarget {
+  conn: Connection;
+  /** Stops the embedded sandbox, if one was started; otherwise does nothing. */
+  close(): Promise<void>;
+}
+
+/**
+ * Whether the embedded sandbox may be the target when no credentials are set:
+ * "default" (plan, apply), "explicit" (status, import: only with --sandbox),
+ * "never" (the Pulumi.yaml program: its provider could not reach it).
+ */
+export type SandboxPolicy = "default" | "explicit" | "never";
+
+export interface OpenTargetOptions {
+  sandbox?: SandboxPolicy;
+  /** `--sandbox` was given. */
+  sandboxRequested?: boolean;
+  /** The command, for messages (e.g. "status"). */
+  command?: string;
+}
+
+const CREDENTIALS_HINT =
+  "set TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET), and TRUSTHUB_API_URL for an emulator";
+
+export async function openTarget(
+  env: Env,
+  cwd: string,
+  opts: OpenTargetOptions = {},
+): Promise<ResolvedTarget> {
+  const spec = resolveTargetSpec(env);
+  const policy = opts.sandbox ?? "default";
+  const command = opts.command ?? "this command";
+  if (spec.kind === "remote") {
+    if (opts.sandboxRequested === true) {
+      throw new UserError(
+        "target/conflict",
+        `--sandbox asks for the embedded sandbox, but Twilio credentials are set: unset them, or drop --sandbox`,
+      );
+    }
+    return { conn: spec.conn, close: () => Promise.resolve() };
+  }
+  if (policy === "never") {
+    throw new UserError(
+      "target/credentials",
+      `no Twilio credentials are set, and ${command} cannot use the embedded sandbox: ${CREDENTIALS_HINT}`,
+    );
+  }
+  if (policy === "explicit" && opts.sandboxRequested !== true) {
+    throw new UserError(
+      "target/credentials",
+      `no Twilio credentials are set: ${CREDENTIALS_HINT}; or pass --sandbox to use the embedded sandbox (.trusthub/sandbox.json)`,
+    );
+  }
+  return startSandbox(cwd, spec.account);
+}
+
+async function startSandbox(cwd: string, accountName?: string): Promise<ResolvedTarget> {
+  // Lazy: the emulator is only loaded when the sandbox is the target.
+  const { startEmulator, SANDBOX_ACCOUNT } = await import("../emulator/index.ts");
+  const dir = join(cwd, ".trusthub");
+  await mkdir(dir, { recursive: true });
+  const named = accountName === undefined ? [] : [sandboxAccountFor(accountName)];
+  const handle = await startEmulator({
+    dataFile: join(dir, "sandbox.json"),
+    port: 0,
+    ...(named.length > 0 && { accounts: [SANDBOX_ACCOUNT, ...named] }),
+  });
+  const account = handle.accounts[named.length];
+  if (account === undefined) {
+    await handle.close();
+    throw new Error("the embedded sandbox started without an account");
+  }
+  return {
+    conn: {
+      target: { kind: "sandbox", url: handle.url, accountSid: account.sid },
+      username: account.sid,
+      password: account.token,
+    },
+    close: () => handle.close(),
+  };
+}
+
+/**
+ * The one line every command prints about where it works: the target (the
+ * embedded sandbox by its file, not its random port) and the Pulumi stack and
+ * backend that hold apply's records. Never a credential.
+ */
+export function describeTarget(target: TargetInfo, env: Env, cwd: string): string {
+  const where =
+    target.kind === "sandbox"
+      ? `embedded sandbox ${relative(cwd, join(cwd, ".trusthub", "sandbox.json"))}`
+      : target.kind === "emulator"
+        ? `emulator ${target.url}`
+        : `Twilio ${target.url}`;
+  return `Target: ${where} (account ${target.accountSid}); state: stack ${stackName(env, target)} in ${backendUrl(env, cwd)}`;
+}
+
+/** The sandbox's simulation of the Console's steps; undefined for any other target. */
+export async function consoleSimulator(conn: Connection): Promise<ConsoleSimulator | undefined> {
+  if (conn.target.kind !== "sandbox") return undefined;
+  const { sandboxControls } = await import("../emulator/controls-client.ts");
+  return sandboxControls(conn.target.url, conn.username, conn.password);
+}
+
+/** Apply's managed records from the stack's state, on any backend (non-file ones via the Pulumi CLI). */
+export async function readManagedRecords(
+  ctx: Omit<ManagedContext, "exportStack">,
+): Promise<Record<string, ManagedRecord>> {
+  return readManaged({
+    ...ctx,
+    exportStack: async (env, cwd, backend, stack) => {
+      const { exportStack } = await import("../apply/export.ts");
+      return exportStack(env, cwd, backend, stack);
+    },
+  });
+}
