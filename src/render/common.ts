@@ -94,7 +94,8 @@ export type FieldMark = "+" | "-" | "~";
 /**
  * + addition, - removal, ~ change. A redacted change has no values to tell
  * by; whole objects are only ever added or removed together with their
- * (public) friendly_name, so the slot's friendly_name change tells.
+ * (public) friendly_name, so the slot's friendly_name change tells, else a
+ * new profile's policy SID.
  */
 export function fieldMark(c: FieldChange, all: FieldChange[] = []): FieldMark {
   if (c.before === undefined && c.after !== undefined) return "+";
@@ -102,6 +103,10 @@ export function fieldMark(c: FieldChange, all: FieldChange[] = []): FieldMark {
   if (c.before === undefined && c.after === undefined) {
     const name = all.find((o) => o.slot === c.slot && o.field === "friendly_name" && !o.sensitive);
     if (name !== undefined && name !== c) return fieldMark(name);
+    // An individual's profile has no public friendly name: a new profile
+    // (its policy SID added) is added whole.
+    const policy = all.find((o) => o.slot === "profile" && o.field === "policy_sid");
+    if (policy !== undefined && fieldMark(policy) === "+") return "+";
   }
   return "~";
 }
