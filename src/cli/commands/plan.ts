@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { UserError } from "../../errors.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
@@ -11,6 +12,7 @@ interface PlanOptions {
   prune?: boolean;
   parallelism?: number;
   maxRps?: number;
+  quiet?: boolean;
 }
 
 /**
@@ -48,9 +50,11 @@ export function registerPlan(program: Command, io: Io, exit: ExitSink): void {
       "--show-sensitive",
       "print personal values (names, emails, phones, tax IDs, addresses) locally",
     )
+    .option("--quiet", "do not print configuration warnings")
     .option("--parallelism <n>", "requests in flight at once (default 10)", positiveInt)
     .option("--max-rps <n>", "at most this many requests per second to Trust Hub", positiveInt)
     .action(async (paths: string[], options: PlanOptions) => {
+      if (options.showSensitive === true) refuseSensitive(options.format, io.env);
       const { configureLoad } = await import("../../state/http.ts");
       configureLoad({
         ...(options.parallelism && { parallelism: options.parallelism }),
@@ -58,6 +62,26 @@ export function registerPlan(program: Command, io: Io, exit: ExitSink): void {
       });
       exit.code = await plan(paths, options, io);
     });
+}
+
+/**
+ * Personal values may be printed on the local terminal only: never into a
+ * pull-request comment (markdown) nor in CI (`CI` set, as every CI sets it).
+ */
+function refuseSensitive(format: string, env: Io["env"]): void {
+  const ci = env["CI"];
+  if (format === "markdown") {
+    throw new UserError(
+      "plan/sensitive-markdown",
+      "--show-sensitive cannot be used with --format markdown: markdown is meant for pull-request comments, which must not hold personal data",
+    );
+  }
+  if (ci !== undefined && ci !== "" && ci !== "0" && ci.toLowerCase() !== "false") {
+    throw new UserError(
+      "plan/sensitive-ci",
+      "--show-sensitive is refused when CI is set: CI logs must not hold personal data (run it on your own machine)",
+    );
+  }
 }
 
 function positiveInt(v: string): number {
@@ -86,7 +110,7 @@ async function plan(paths: string[], options: PlanOptions, io: Io): Promise<numb
     prune: options.prune === true,
     color: io.isTTY && !io.env["NO_COLOR"],
   });
-  if (warnings !== "") io.stderr(warnings);
+  if (warnings !== "" && options.quiet !== true) io.stderr(warnings);
   const sections = plans.map((p) => {
     const violations = checkSafety(p.plan, p.existing);
     const warning = violations.length > 0 ? safetyText(violations, p.plan.checksum) : "";

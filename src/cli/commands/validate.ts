@@ -5,6 +5,7 @@ import type { ExitSink } from "../program.ts";
 
 interface ValidateOptions {
   format: "text" | "json";
+  quiet?: boolean;
 }
 
 /**
@@ -21,6 +22,7 @@ export function registerValidate(program: Command, io: Io, exit: ExitSink): void
     .addOption(
       new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
     )
+    .option("--quiet", "do not print warnings (they are still counted)")
     .action(async (paths: string[], options: ValidateOptions) => {
       exit.code = await validate(paths, options, io);
     });
@@ -46,7 +48,11 @@ async function validate(paths: string[], options: ValidateOptions, io: Io): Prom
     io.stdout(`${JSON.stringify({ valid, diagnostics }, null, 2)}\n`);
     return valid ? EXIT.ok : EXIT.error;
   }
-  io.stderr(renderDiagnostics(result.diagnostics, result.sources, { color: io.isTTY }));
+  const shown =
+    options.quiet === true
+      ? result.diagnostics.filter((d) => d.severity === "error")
+      : result.diagnostics;
+  io.stderr(renderDiagnostics(shown, result.sources, { color: io.isTTY }));
   const files = plural(result.sources.size, "file");
   const warned = plural(warnings, "warning");
   if (result.accounts) {
