@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import type { Plan, ProfileAction } from "../../src/model/plan.ts";
 import { summarize } from "../../src/plan/build.ts";
+import { renderJson } from "../../src/render/json.ts";
 import { renderMarkdown } from "../../src/render/markdown.ts";
 import { renderText } from "../../src/render/text.ts";
 
@@ -73,6 +74,9 @@ describe("markdown for reviewers", () => {
     expect(md).toContain("a\\x1b[2Jb\\x9b");
     const text = renderText(plan([web("x", "a\u001b[2Jb\u009b")]), { color: false });
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    const json = renderJson(plan([web("x", "a\u001b[2Jb\u009b\u202e")]));
+    expect(json).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(JSON.stringify(JSON.parse(json))).toContain("a\\u001b[2Jb\u009b\u202e");
   });
 
   it("shows Console steps open, not collapsed", () => {
