@@ -74,8 +74,9 @@ export function renderDiagnostics(
 
 /**
  * Files whose text is not known to be YAML of the expected shape: a syntax
- * error, a wrong encoding, or a document that is not a mapping (e.g. a
- * `.env` file). Their printed lines have every value masked.
+ * error, a wrong encoding, a document that is not a mapping (e.g. a `.env`
+ * file), no `version` or unknown top-level keys. Their printed lines have
+ * every value masked.
  */
 function unparsedFiles(diags: Diagnostic[]): Set<string> {
   const out = new Set<string>();
@@ -83,7 +84,11 @@ function unparsedFiles(diags: Diagnostic[]): Set<string> {
     if (d.file === undefined) continue;
     const yaml = d.code === "yaml/syntax";
     const notMapping = d.code === "schema/type" && (d.path ?? "") === "";
-    if (yaml || notMapping || d.code === "io/encoding") out.add(d.file);
+    // No `version`, or unknown top-level keys: not a trusthub file (e.g. `KEY: value` lines).
+    const foreign =
+      (d.code === "schema/required" && d.path === "/version") ||
+      (d.code === "schema/unknown-field" && /^\/[^/]*$/.test(d.path ?? ""));
+    if (yaml || notMapping || foreign || d.code === "io/encoding") out.add(d.file);
   }
   return out;
 }

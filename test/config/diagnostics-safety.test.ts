@@ -99,6 +99,15 @@ describe("diagnostics a user can act on", () => {
     for (const v of ["Quintessa", "quin@private", "2025550199"]) expect(r.err).not.toContain(v);
   });
 
+  it("a mapping that is not a trusthub file (no version) prints no value", async () => {
+    const r = await check({ "colon.env": "FIRST_NAME: Quintessa\nREGION: Qzland\n" }, [
+      "colon.env",
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("FIRST_NAME: ********");
+    expect(r.err).not.toMatch(/Quintessa|Qzland/);
+  });
+
   it("a file with a syntax error prints no value on any line", async () => {
     const text =
       'version: 1\nprimary:\n  friendlyName: "Quintessa Cafe\n  email: quin@private.example\n';
