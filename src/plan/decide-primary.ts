@@ -51,7 +51,7 @@ export function createPrimarySteps(a: ProfileAction, profile: Profile): void {
   const name =
     profile.kind === "primary-individual"
       ? "with the friendly name of primary.friendlyName in the YAML"
-      : `with the friendly name "${profile.friendlyName}" (exactly)`;
+      : `with the friendly name ${JSON.stringify(profile.friendlyName)} (exactly)`;
   a.consoleSteps.push(
     `Create the primary customer profile in the Twilio Console (Trust Hub > Customer Profiles) ${name}, typing the value of each YAML path listed above`,
   );

@@ -75,7 +75,7 @@ export function renderMarkdown(plan: Plan, opts: { limit?: number } = {}): strin
 function targetLine(plan: Plan): string {
   const t = plan.target;
   if (t.kind === "sandbox") return "embedded sandbox (`.trusthub/sandbox.json`)";
-  return `${t.kind} ${code(t.url)}`;
+  return `${t.kind} ${code(t.url, false)}`;
 }
 
 function section(a: ProfileAction): string {
@@ -114,7 +114,11 @@ function section(a: ProfileAction): string {
     for (const c of long) {
       const all = [c.before ?? "", c.after ?? ""].join("\n");
       const fence = "`".repeat(Math.max(3, longestRun(all) + 1));
-      lines.push(`${code(yamlPath(c) ?? `${c.slot}.${c.field}`)} in full:`, "", `${fence}diff`);
+      lines.push(
+        `${code(yamlPath(c) ?? `${c.slot}.${c.field}`, false)} in full:`,
+        "",
+        `${fence}diff`,
+      );
       for (const part of diffLines(c.before ?? "", c.after ?? "")) {
         const sign = part.added ? "+" : part.removed ? "-" : " ";
         for (const l of part.value.replace(/\n$/, "").split("\n"))
@@ -125,7 +129,7 @@ function section(a: ProfileAction): string {
   }
   if (a.consoleSteps.length > 0) {
     lines.push("**Console steps** (only the Twilio Console can do these):", "");
-    a.consoleSteps.forEach((s, i) => lines.push(`${i + 1}. ${md(s)}`));
+    a.consoleSteps.forEach((s, i) => lines.push(`${i + 1}. ${step(s)}`));
     lines.push("");
   }
   for (const note of a.notes) {
@@ -151,11 +155,12 @@ function isMultiline(v: string | undefined): boolean {
 
 /**
  * A code span holding `text` unaltered: fenced by more backticks than its
- * longest run, padded when it starts or ends with a backtick or space; a
- * table's pipe is `\|` (GitHub removes the backslash inside tables).
+ * longest run, padded when it starts or ends with a backtick or space; in a
+ * table a pipe is `\|` (GitHub removes that backslash in tables only).
  */
-export function code(text: string): string {
-  const safe = printable(text).replace(/\|/g, "\\|");
+export function code(text: string, inTable = true): string {
+  const shown = printable(text);
+  const safe = inTable ? shown.replace(/\|/g, "\\|") : shown;
   const fence = "`".repeat(longestRun(safe) + 1);
   const pad = /^[`\s]|[`\s]$/.test(safe) ? " " : "";
   return `${fence}${pad}${safe}${pad}${fence}`;
@@ -165,6 +170,26 @@ function longestRun(text: string): number {
   let best = 0;
   for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
   return best;
+}
+
+/** A Console step; its quoted values (JSON strings) become exact code spans to type. */
+function step(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"/g)) {
+    out += md(text.slice(last, m.index));
+    out += quoted(m[0]);
+    last = m.index + m[0].length;
+  }
+  return out + md(text.slice(last));
+}
+
+function quoted(json: string): string {
+  try {
+    return code(JSON.parse(json) as string, false);
+  } catch {
+    return md(json);
+  }
 }
 
 function md(text: string): string {

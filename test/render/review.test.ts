@@ -90,6 +90,20 @@ describe("markdown for reviewers", () => {
     expect(md).toContain("<details open><summary>! <code>northwind</code>");
     expect(md).toContain("<details><summary>~ <code>brand</code>");
   });
+
+  it("quotes the friendly name to type in a Console step as an exact code span", () => {
+    const name = 'Acme *Bold* `x` "Q" | Co';
+    const blocked = action({
+      key: "acme",
+      kind: "primary-business",
+      action: "blocked",
+      consoleSteps: [`Create it with the friendly name ${JSON.stringify(name)} (exactly)`],
+    });
+    const md = renderMarkdown(plan([blocked]));
+    expect(md).toContain(
+      '1. Create it with the friendly name ``Acme *Bold* `x` "Q" | Co`` (exactly)',
+    );
+  });
 });
 
 describe("a submit-only action", () => {
