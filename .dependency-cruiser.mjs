@@ -45,12 +45,6 @@ export const LAYERS = {
 export const EXCEPTIONS = [
   // `trusthub emulator` starts the emulator itself: nothing to plan or apply.
   { from: "src/cli/commands/emulator.ts", to: "emulator" },
-  // Temporary: the target module starts the embedded emulator (issue 11, one target).
-  { from: "src/state/target.ts", to: "emulator", temporary: true },
-  // Temporary: Pulumi state reads apply's export format (issue 11).
-  { from: "src/state/pulumi-state.ts", to: "apply", temporary: true },
-  // Temporary: simulated Console steps drive the emulator's controls (issue 11).
-  { from: "src/apply/console-steps.ts", to: "emulator", temporary: true },
   // Temporary: the Pulumi.yaml program plans through the workflow (issue 11).
   { from: "src/apply/pulumi-main.ts", to: "workflow", temporary: true },
 ];

@@ -105,6 +105,11 @@ export async function openStack(req: UpdateRequest): Promise<Stack> {
   );
 }
 
+/** Pulumi "create"s the resource of a profile that already lives (adoptSid): that is an adopt. */
+function opLabel(op: string, inputs: Record<string, unknown> | undefined): string {
+  return op === "create" && typeof inputs?.["adoptSid"] === "string" ? "adopt" : op;
+}
+
 function collector(req: UpdateRequest) {
   const outcomes = new Map<string, ProfileOutcome>();
   const errors = new Map<string, string[]>();
@@ -118,7 +123,7 @@ function collector(req: UpdateRequest) {
     }
     const pre = e.resourcePreEvent?.metadata;
     if (pre && pre.type.includes("trusthub:Profile") && pre.op !== "same") {
-      say(`  ${keyOf(pre.urn)}: ${pre.op} started`);
+      say(`  ${keyOf(pre.urn)}: ${opLabel(pre.op, pre.new?.inputs)} started`);
     }
     const done = e.resOutputsEvent?.metadata;
     if (done && done.type.includes("trusthub:Profile")) {
@@ -127,7 +132,7 @@ function collector(req: UpdateRequest) {
       outcomes.set(key, { key, op: done.op, ok: true, ...(outputs ? { outputs } : {}) });
       if (done.op !== "same") {
         for (const w of outputs?.writes ?? []) say(`    ${key}: ${w}`);
-        say(`  ${key}: ${done.op} done (${outputs?.profileSid ?? "?"})`);
+        say(`  ${key}: ${opLabel(done.op, done.new?.inputs)} done (${outputs?.profileSid ?? "?"})`);
       }
     }
     const failed = e.resOpFailedEvent?.metadata;

@@ -23,7 +23,7 @@ export async function readSources(
   const diagnostics: Diagnostic[] = [];
   const wanted = paths.length > 0 ? paths : await defaultPaths(cwd);
   if (wanted.length === 0) {
-    const message = `no configuration given: pass files or directories, or create ${DEFAULT_PATHS.join(" or ")}`;
+    const message = `no configuration found: looked for ./trusthub.yaml and ./trusthub/ in ${cwd}; pass files or directories, or create one of them`;
     return { sources: [], diagnostics: [diagnostic("io/no-config", "error", message)] };
   }
   const absolute: string[] = [];
@@ -46,13 +46,37 @@ export async function readSources(
   for (const abs of [...new Set(absolute)]) {
     const file = displayPath(abs, cwd);
     try {
-      sources.push({ file, text: await readFile(abs, "utf8") });
+      const bytes = await readFile(abs);
+      const wrong = wrongEncoding(bytes);
+      if (wrong !== undefined) {
+        const message = `the file is ${wrong}, not UTF-8: save it as UTF-8 (without a byte-order mark)`;
+        diagnostics.push(fileError("io/encoding", message, file));
+        continue;
+      }
+      sources.push({ file, text: bytes.toString("utf8") });
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code ?? "unreadable";
       diagnostics.push(fileError("io/read", `cannot read file (${reason})`, file));
     }
   }
   return { sources, diagnostics };
+}
+
+/**
+ * UTF-16 and UTF-32, told by their byte-order mark, or by NUL bytes next to
+ * ASCII in the first bytes (no BOM); undefined for anything else.
+ */
+export function wrongEncoding(bytes: Uint8Array): string | undefined {
+  const [a, b, c, d] = bytes;
+  if (a === 0xff && b === 0xfe && c === 0 && d === 0)
+    return "UTF-32LE (byte-order mark FF FE 00 00)";
+  if (a === 0 && b === 0 && c === 0xfe && d === 0xff)
+    return "UTF-32BE (byte-order mark 00 00 FE FF)";
+  if (a === 0xff && b === 0xfe) return "UTF-16LE (byte-order mark FF FE)";
+  if (a === 0xfe && b === 0xff) return "UTF-16BE (byte-order mark FE FF)";
+  if (bytes.length >= 4 && a !== 0 && b === 0 && c !== 0 && d === 0) return "UTF-16LE";
+  if (bytes.length >= 4 && a === 0 && b !== 0 && c === 0 && d !== 0) return "UTF-16BE";
+  return undefined;
 }
 
 function fileError(code: string, message: string, file: string): Diagnostic {

@@ -3,7 +3,7 @@
  * become diagnostics with the position yaml reports; a document with YAML
  * errors is not validated further (its content would be guesswork).
  */
-import { LineCounter, parseAllDocuments, visit, type Document } from "yaml";
+import { isScalar, LineCounter, parseAllDocuments, visit, type Document } from "yaml";
 import type { Diagnostic } from "../model/config.ts";
 import { diagnostic } from "./diagnostic.ts";
 import { DocumentPositions } from "./positions.ts";
@@ -40,12 +40,14 @@ export function parseYaml(
   docs.forEach((doc, index) => {
     const positions = new DocumentPositions(file, doc, lines);
     const errors = doc.errors.map((e) =>
-      diagnostic(
-        e.code === "DUPLICATE_KEY" ? "yaml/duplicate-key" : "yaml/syntax",
-        "error",
-        yamlMessage(e.code, e.message),
-        positions.ref(e.pos[0]),
-      ),
+      e.code === "DUPLICATE_KEY"
+        ? duplicateKey(doc, e.pos[0], positions)
+        : diagnostic(
+            "yaml/syntax",
+            "error",
+            yamlMessage(e.code, e.message),
+            positions.ref(e.pos[0]),
+          ),
     );
     const warnings = doc.warnings.map((w) =>
       diagnostic(
@@ -69,7 +71,40 @@ export function parseYaml(
       );
     }
   });
-  return { documents, diagnostics };
+  return { documents, diagnostics: oneTabError(text, diagnostics) };
+}
+
+const TAB_MESSAGE = "tabs are not allowed as indentation";
+
+/**
+ * Tab indentation makes yaml report every tab-indented line, and whatever
+ * then fails to nest: one error at the first tab says it all.
+ */
+function oneTabError(text: string, diagnostics: Diagnostic[]): Diagnostic[] {
+  const first = diagnostics.find((d) => d.message.startsWith(TAB_MESSAGE));
+  if (first === undefined) return diagnostics;
+  const lines = text.split("\n").filter((l) => /^ *\t/.test(l)).length;
+  const more = lines > 1 ? ` (${lines} lines start with a tab; this is the first)` : "";
+  const message = `${TAB_MESSAGE}${more}: indent with spaces`;
+  return [{ ...first, message }, ...diagnostics.filter((d) => d.severity !== "error")];
+}
+
+/** `yaml/duplicate-key` naming the key and where it first appears in the same mapping. */
+function duplicateKey(doc: Document.Parsed, offset: number, positions: DocumentPositions) {
+  let message = "duplicate key in a mapping (YAML keys must be unique)";
+  visit(doc, {
+    Map(_, map) {
+      const at = map.items.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+      const key = map.items[at]?.key;
+      if (!isScalar(key)) return undefined;
+      const first = map.items.find((p) => isScalar(p.key) && p.key.value === key.value)?.key;
+      const name = JSON.stringify(String(key.value).slice(0, 60));
+      const where = isScalar(first) ? positions.ref(first.range?.[0] ?? 0) : undefined;
+      message = `duplicate key ${name}${where ? `: first at line ${where.line}, column ${where.column}` : ""} (YAML keys must be unique in a mapping)`;
+      return visit.BREAK;
+    },
+  });
+  return diagnostic("yaml/duplicate-key", "error", message, positions.ref(offset));
 }
 
 /** yaml only notices an alias without anchor in toJS(), without a position. */
@@ -87,7 +122,7 @@ function unresolvedAliases(doc: Document.Parsed, positions: DocumentPositions): 
 }
 
 function yamlMessage(code: string, message: string): string {
-  if (code === "DUPLICATE_KEY") return "duplicate key in a mapping (YAML keys must be unique)";
+  if (code === "TAB_AS_INDENT") return TAB_MESSAGE;
   // yaml's own messages describe structure (indentation, quotes), not values.
   const first = message.split("\n")[0] ?? message;
   // Drop quoted source tokens some messages end with: they may hold personal data.

@@ -150,10 +150,37 @@ export function mapError(e: ErrorObject): Mapped | undefined {
  */
 function enumMessage(field: string, allowed: unknown[], data: unknown): string {
   const strings = allowed.filter((v): v is string => typeof v === "string");
-  const close = typeof data === "string" ? strings.find((v) => similar(v, data)) : undefined;
-  if (close !== undefined)
-    return `${field} is not an allowed value (did you mean ${JSON.stringify(close)}?)`;
-  return `${field} must be one of: ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;
+  const close = typeof data === "string" ? closest(strings, data) : undefined;
+  const list = allowed.map((v) => JSON.stringify(v)).join(", ");
+  if (close !== undefined) {
+    const rest = allowed.length <= 12 ? `; allowed: ${list}` : "";
+    return `${field} is not an allowed value (did you mean ${JSON.stringify(close)}?)${rest}`;
+  }
+  return `${field} must be one of: ${list}`;
+}
+
+/**
+ * The allowed value closest to what was written: the same ignoring case and
+ * separators, else one that contains it or starts like it (`tech` ->
+ * `TECHNOLOGY`), else the nearest by edit distance within a third of its length.
+ */
+export function closest(allowed: string[], written: string): string | undefined {
+  const norm = (v: string): string => v.toLowerCase().replace(/[\s_-]/g, "");
+  const w = norm(written);
+  if (w.length < 2 || w.length > 100) return undefined;
+  const exact = allowed.find((v) => norm(v) === w);
+  if (exact !== undefined) return exact;
+  const prefix = allowed.filter((v) => norm(v).startsWith(w));
+  if (prefix.length === 1) return prefix[0];
+  const contains = allowed.filter((v) => norm(v).includes(w) || w.includes(norm(v)));
+  if (contains.length === 1) return contains[0];
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const v of allowed) {
+    const d = distance(norm(v), w);
+    if (d < bestDistance) [best, bestDistance] = [v, d];
+  }
+  return bestDistance <= Math.max(1, Math.floor(w.length / 3)) ? best : undefined;
 }
 
 function patternMessage(pointer: string, field: string): string {
@@ -177,6 +204,8 @@ function suggestion(e: ErrorObject): string {
 function similar(a: string, b: string): boolean {
   const x = a.toLowerCase().replace(/[_-]/g, "");
   const y = b.toLowerCase().replace(/[_-]/g, "");
+  // The distance is at least the difference in length: skip long strangers.
+  if (Math.abs(x.length - y.length) > Math.max(1, Math.floor(x.length / 5))) return x === y;
   return x === y || distance(x, y) <= Math.max(1, Math.floor(x.length / 5));
 }
 

@@ -69,6 +69,8 @@ interface WrittenProfileBase {
   sid?: string;
   /** Whether apply submits the profile for review; default from `defaults.submit`. */
   submit?: boolean;
+  /** Warning codes known and accepted for this profile (not reported again). */
+  acknowledge?: string[];
 }
 
 export interface WrittenBusinessProfile extends WrittenProfileBase {

@@ -42,9 +42,18 @@ export function decidePrimary(a: ProfileAction, input: DecideInput): ProfileActi
   return a;
 }
 
+/**
+ * The friendly name to type is quoted for a business; an individual's is
+ * personal data, so the step points at the YAML instead. Values come from the
+ * YAML paths the plan lists (the plan never holds personal values).
+ */
 export function createPrimarySteps(a: ProfileAction, profile: Profile): void {
+  const name =
+    profile.kind === "primary-individual"
+      ? "with the friendly name of primary.friendlyName in the YAML"
+      : `with the friendly name ${JSON.stringify(profile.friendlyName)} (exactly)`;
   a.consoleSteps.push(
-    `Create the primary customer profile "${profile.friendlyName}" in the Twilio Console (Trust Hub > Customer Profiles) with the values of this plan`,
+    `Create the primary customer profile in the Twilio Console (Trust Hub > Customer Profiles) ${name}, typing the value of each YAML path listed above`,
   );
   individualSteps(a, profile);
   if (profile.submit) {

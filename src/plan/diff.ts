@@ -46,8 +46,12 @@ export function diffBundle(
   observed: ObservedBundle | undefined,
 ): FieldChange[] {
   const out: FieldChange[] = [];
+  // An individual's profile is a person's: every field is personal data.
+  const person =
+    desired.endUsers.some((u) => u.slot === "individual") ||
+    observed?.endUsers.individual !== undefined;
   const push = (slot: ObjectSlot, field: string, before: unknown, after: unknown): void => {
-    const change: FieldChange = { slot, field, sensitive: isSensitive(slot, field) };
+    const change: FieldChange = { slot, field, sensitive: isSensitive(slot, field, person) };
     if (before !== undefined) change.before = displayValue(before);
     if (after !== undefined) change.after = displayValue(after);
     out.push(change);

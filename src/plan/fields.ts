@@ -52,8 +52,8 @@ export const OPTIONAL_ATTRIBUTES = new Set(["social_media_profile_urls"]);
  * known to be public business data. Unknown attributes found on live objects
  * (added in the Console, or by a newer Twilio) are therefore redacted too.
  * Sensitive: person names, emails, phones, registration/tax numbers, birth
- * dates, the individual's profile name, the address's customer name, street
- * lines and postal code.
+ * dates, the address's customer name, street lines and postal code; for an
+ * individual's profile, every field (isSensitive's `individual`).
  */
 const PUBLIC_END_USER_FIELDS = new Set([
   "friendly_name",
@@ -72,8 +72,17 @@ const PUBLIC_END_USER_FIELDS = new Set([
 const PUBLIC_ADDRESS_FIELDS = new Set(["friendly_name", "city", "region", "iso_country"]);
 const PUBLIC_PROFILE_FIELDS = new Set(["friendly_name", "status_callback", "policy_sid"]);
 
-/** Whether a field holds personal data (redacted unless --show-sensitive). */
-export function isSensitive(slot: ObjectSlot, field: string): boolean {
+/** Fields that only ever hold Twilio SIDs, never a person's data. */
+const SID_FIELDS = new Set(["policy_sid", "address_sids"]);
+
+/**
+ * Whether a field holds personal data (redacted unless --show-sensitive). For
+ * an individual's profile (`individual` true) every field is: the profile's
+ * and objects' friendly names, email, the person's own address (city and
+ * region too); only SIDs and assignments stay readable.
+ */
+export function isSensitive(slot: ObjectSlot, field: string, individual = false): boolean {
+  if (individual) return slot !== "assignments" && !SID_FIELDS.has(field);
   switch (slot) {
     case "profile":
       return !PUBLIC_PROFILE_FIELDS.has(field);

@@ -8,7 +8,7 @@
  * account's plan. Pure.
  */
 import type { Plan } from "../model/plan.ts";
-import { renderJson } from "./json.ts";
+import { renderJson, safeJson } from "./json.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renderText } from "./text.ts";
 
@@ -50,5 +50,5 @@ export function renderAccountsJson(list: AccountSection[]): string {
     account: s.name,
     plan: JSON.parse(renderJson(s.plan)) as unknown,
   }));
-  return `${JSON.stringify({ format_version: 1, accounts }, null, 2)}\n`;
+  return `${safeJson({ format_version: 1, accounts })}\n`;
 }

@@ -5,6 +5,7 @@
  */
 import type { ActionKind, FieldChange, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
 import type { TargetInfo } from "../model/trusthub.ts";
+import { printable } from "./source-line.ts";
 
 export const ACTION_MARKER: Record<ActionKind, string> = {
   create: "+",
@@ -66,8 +67,13 @@ export function actionTitle(a: ProfileAction): string {
   const role = roleLabel(a.kind);
   const status = a.status ? ` [${a.status}]` : "";
   const sid = a.sid ? ` ${a.sid}` : "";
-  const submit = a.submit ? ", then submit for review" : "";
-  return `${role} ${a.key}${sid}${status}: ${a.action}${submit}`;
+  return `${role} ${a.key}${sid}${status}: ${actionWords(a)}`;
+}
+
+/** "update, then submit for review"; an update with nothing to write is only a submit. */
+export function actionWords(a: ProfileAction): string {
+  if (a.action === "update" && a.submit && a.changes.length === 0) return "submit for review";
+  return `${a.action}${a.submit ? ", then submit for review" : ""}`;
 }
 
 export function summaryLine(plan: Plan): string {
@@ -94,7 +100,8 @@ export type FieldMark = "+" | "-" | "~";
 /**
  * + addition, - removal, ~ change. A redacted change has no values to tell
  * by; whole objects are only ever added or removed together with their
- * (public) friendly_name, so the slot's friendly_name change tells.
+ * (public) friendly_name, so the slot's friendly_name change tells, else a
+ * new profile's policy SID.
  */
 export function fieldMark(c: FieldChange, all: FieldChange[] = []): FieldMark {
   if (c.before === undefined && c.after !== undefined) return "+";
@@ -102,6 +109,10 @@ export function fieldMark(c: FieldChange, all: FieldChange[] = []): FieldMark {
   if (c.before === undefined && c.after === undefined) {
     const name = all.find((o) => o.slot === c.slot && o.field === "friendly_name" && !o.sensitive);
     if (name !== undefined && name !== c) return fieldMark(name);
+    // An individual's profile has no public friendly name: a new profile
+    // (its policy SID added) is added whole.
+    const policy = all.find((o) => o.slot === "profile" && o.field === "policy_sid");
+    if (policy !== undefined && fieldMark(policy) === "+") return "+";
   }
   return "~";
 }
@@ -112,7 +123,8 @@ export function fieldLabel(c: FieldChange): string {
 
 /** A value as it reads in a plan: quoted, with control characters escaped. */
 export function quote(v: string): string {
-  return JSON.stringify(v);
+  // JSON escapes C0; printable() the rest (DEL, C1, bidi controls).
+  return printable(JSON.stringify(v));
 }
 
 /** Long or multi-line values are shown as a diff rather than old -> new. */

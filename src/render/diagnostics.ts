@@ -6,8 +6,11 @@
  * the YAML (names, emails, phones, birth dates, street, postal code,
  * registration number) is masked on the printed line, so CI logs never hold
  * it; `${env:NAME}` references stay readable, file:line:col and caret stay.
+ * A file that did not parse has every value masked (source-line.ts); control
+ * characters are escaped in lines and messages; long lines are cut.
  */
 import type { Diagnostic } from "../model/config.ts";
+import { lineMasks, printable, sourceLine, type Piece } from "./source-line.ts";
 
 export interface RenderOptions {
   color: boolean;
@@ -39,63 +42,60 @@ export function renderDiagnostics(
     }
     return lines;
   };
+  const unparsed = unparsedFiles(diags);
+  const masks = new Map<string, Piece[]>();
+  const masksOf = (file: string, line: number, text: string): Piece[] => {
+    const id = `${line}:${file}`;
+    let m = masks.get(id);
+    if (m === undefined) masks.set(id, (m = lineMasks(text, !unparsed.has(file))));
+    return m;
+  };
   let out = "";
   for (const d of diags) {
     const severity = paint(d.severity === "error" ? "red" : "yellow", d.severity);
-    out += `${paint("bold", location(d))}${severity} ${d.code}: ${d.message}\n`;
+    out += `${paint("bold", printable(location(d)))}${severity} ${d.code}: ${printable(cut(d.message))}\n`;
     const source = d.file !== undefined && d.line ? linesOf(d.file)?.[d.line - 1] : undefined;
-    if (source === undefined || d.line === undefined) continue;
+    if (source === undefined || d.line === undefined || d.file === undefined) continue;
     const gutter = String(d.line);
-    const col = Math.max(1, d.column ?? 1);
+    const shown = sourceLine(source, Math.max(1, d.column ?? 1), {
+      parsed: !unparsed.has(d.file),
+      // An unknown field's value may be anything (a misspelt personal key).
+      maskAt: d.code === "schema/unknown-field",
+      masks: masksOf(d.file, d.line, source),
+      ...(d.path !== undefined && { path: d.path }),
+    });
     // Keep tabs so the caret lines up with the source line.
-    const pad = source.slice(0, col - 1).replace(/[^\t]/g, " ");
-    out += `${paint("dim", `${gutter} |`)} ${maskPersonal(source, col, d.path)}\n`;
+    const pad = shown.text.slice(0, shown.column - 1).replace(/[^\t]/g, " ");
+    out += `${paint("dim", `${gutter} |`)} ${shown.text}\n`;
     out += `${" ".repeat(gutter.length)} ${paint("dim", "|")} ${pad}${paint("cyan", "^")}\n`;
   }
   return out;
 }
 
-/** YAML keys whose values are personal data (docs/config.md). */
-const PERSONAL_KEYS = [
-  "firstName",
-  "lastName",
-  "email",
-  "phone",
-  "dateOfBirth",
-  "customerName",
-  "street",
-  "street2",
-  "postalCode",
-  "number",
-];
-const PERSONAL_PAIR = new RegExp(
-  `((?:^|[\\s{,-])(?:${PERSONAL_KEYS.join("|")})["']?\\s*:[ \\t]*)(\\$\\{env:[^}]*\\}|"[^"]*"?|'[^']*'?|[^,}\\]#]*)`,
-  "g",
-);
-const ENV_REF = /^["']?\$\{env:[A-Za-z_][A-Za-z0-9_]*\}["']?\s*$/;
-
-const stars = (text: string): string => text.replace(/[^"']/g, "*");
-
 /**
- * The source line with personal values masked, same length (the caret stays
- * under its column): every `personalKey: value` pair on the line, and, when
- * the diagnostic's path ends in a personal key, everything from its column on.
+ * Files whose text is not known to be YAML of the expected shape: a syntax
+ * error, a wrong encoding, a document that is not a mapping (e.g. a `.env`
+ * file), no `version` or unknown top-level keys. Their printed lines have
+ * every value masked.
  */
-export function maskPersonal(line: string, column: number, path?: string): string {
-  let out = line.replace(PERSONAL_PAIR, (_m, key: string, value: string) =>
-    ENV_REF.test(value) ? key + value : key + stars(value),
-  );
-  const last = path
-    ?.split("/")
-    .filter((s) => !/^\d+$/.test(s))
-    .pop();
-  if (last !== undefined && PERSONAL_KEYS.includes(last)) {
-    const rest = out.slice(column - 1);
-    const keyEnd = /^\s*[A-Za-z0-9]+["']?\s*:\s*/.exec(rest)?.[0].length ?? 0;
-    const value = rest.slice(keyEnd);
-    if (!ENV_REF.test(value)) out = out.slice(0, column - 1) + rest.slice(0, keyEnd) + stars(value);
+function unparsedFiles(diags: Diagnostic[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of diags) {
+    if (d.file === undefined) continue;
+    const yaml = d.code === "yaml/syntax";
+    const notMapping = d.code === "schema/type" && (d.path ?? "") === "";
+    // No `version`, or unknown top-level keys: not a trusthub file (e.g. `KEY: value` lines).
+    const foreign =
+      (d.code === "schema/required" && d.path === "/version") ||
+      (d.code === "schema/unknown-field" && /^\/[^/]*$/.test(d.path ?? ""));
+    if (yaml || notMapping || foreign || d.code === "io/encoding") out.add(d.file);
   }
   return out;
+}
+
+/** Messages may quote a key or a value: at most 300 characters of it. */
+function cut(message: string): string {
+  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
 }
 
 function location(d: Diagnostic): string {

@@ -34,7 +34,7 @@ export function renderJson(plan: Plan): string {
     ),
     checksum: plan.checksum,
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${safeJson(out)}\n`;
 }
 
 function action(a: ProfileAction): Record<string, unknown> {
@@ -105,4 +105,15 @@ function planFrom(data: unknown, where: string): Plan {
     return out;
   });
   return { ...(data as unknown as Plan), actions };
+}
+
+/**
+ * JSON.stringify escapes C0 controls; DEL, C1 and bidi controls are valid
+ * raw in JSON but act on a terminal: escape them too (same value when parsed).
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

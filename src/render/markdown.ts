@@ -1,21 +1,28 @@
 /**
  * Plan -> GitHub-flavoured markdown for pull-request comments: a hidden marker
  * line (so CI can find and update its previous comment), the summary, a
- * count table, then one collapsible <details> section per profile worth
- * showing. Kept under MAX_MARKDOWN characters: sections that do not fit are
- * collapsed into a closing note. Sensitive values read "(sensitive)". Pure.
+ * count table, then one <details> section per profile worth showing (open
+ * when it has Console steps, so a reviewer sees what to do by hand). Fields
+ * read as YAML paths, Twilio's name beside them. Values are exact: code
+ * spans fenced longer than any backtick run they hold, control characters
+ * escaped; the target line is stable (no sandbox port). Kept under
+ * MAX_MARKDOWN characters: sections that do not fit are collapsed into a
+ * closing note. Sensitive values read "(sensitive)". Pure.
  */
 import { diffLines } from "diff";
 import type { FieldChange, Plan, ProfileAction } from "../model/plan.ts";
 import {
   ACTION_MARKER,
   ACTION_ORDER,
+  actionWords,
   fieldMark,
   isShown,
   plural,
   roleLabel,
   summaryLine,
 } from "./common.ts";
+import { printable } from "./source-line.ts";
+import { yamlPath } from "./yaml-paths.ts";
 
 /** GitHub caps comments at 65,536 characters; stay well below. */
 export const MAX_MARKDOWN = 60_000;
@@ -33,7 +40,7 @@ export function renderMarkdown(plan: Plan, opts: { limit?: number } = {}): strin
     "",
     `**${summaryLine(plan)}**`,
     "",
-    `Target: ${t.kind === "sandbox" ? "embedded sandbox" : t.kind} \`${t.url}\`, account \`${t.accountSid}\``,
+    `Target: ${targetLine(plan)}, account \`${t.accountSid}\``,
     "",
     "| Action | Profiles |",
     "| --- | ---: |",
@@ -64,11 +71,19 @@ export function renderMarkdown(plan: Plan, opts: { limit?: number } = {}): strin
   return body + checksum;
 }
 
+/** The sandbox's port changes on every run: name its data file instead. */
+function targetLine(plan: Plan): string {
+  const t = plan.target;
+  if (t.kind === "sandbox") return "embedded sandbox (`.trusthub/sandbox.json`)";
+  return `${t.kind} ${code(t.url, false)}`;
+}
+
 function section(a: ProfileAction): string {
   const n = a.changes.length;
-  const what = `${a.action}${a.submit ? ", then submit for review" : ""}`;
+  const what = actionWords(a);
   const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}`;
-  const lines = [`<details><summary>${summary}</summary>`, ""];
+  const open = a.consoleSteps.length > 0 ? " open" : "";
+  const lines = [`<details${open}><summary>${summary}</summary>`, ""];
   const kind = roleLabel(a.kind);
   lines.push(
     `${kind}${a.sid ? ` \`${a.sid}\`` : ""}${a.status ? `, status \`${a.status}\`` : ""}`,
@@ -77,7 +92,7 @@ function section(a: ProfileAction): string {
   for (const r of a.reasons) lines.push(`- ${md(r)}`);
   if (a.reasons.length > 0) lines.push("");
   if (n > 0) {
-    lines.push("| | Object | Field | Before | After |", "| --- | --- | --- | --- | --- |");
+    lines.push("| | YAML | Twilio | Before | After |", "| --- | --- | --- | --- | --- |");
     const long: FieldChange[] = [];
     for (const c of a.changes) {
       const mark = fieldMark(c, a.changes);
@@ -90,24 +105,31 @@ function section(a: ProfileAction): string {
           : redacted && mark !== "-"
             ? "_(sensitive)_"
             : "_(removed)_";
-      if (!redacted && ((c.before ?? "").includes("\n") || (c.after ?? "").includes("\n")))
-        long.push(c);
-      lines.push(`| ${mark} | ${c.slot} | \`${c.field}\` | ${before} | ${after} |`);
+      if (!redacted && (isMultiline(c.before) || isMultiline(c.after))) long.push(c);
+      const path = yamlPath(c);
+      const yaml = path === undefined ? "_(derived)_" : code(path);
+      lines.push(`| ${mark} | ${yaml} | ${c.slot} ${code(c.field)} | ${before} | ${after} |`);
     }
     lines.push("");
     for (const c of long) {
-      lines.push(`\`${c.slot}.${c.field}\`:`, "", "```diff");
+      const all = [c.before ?? "", c.after ?? ""].join("\n");
+      const fence = "`".repeat(Math.max(3, longestRun(all) + 1));
+      lines.push(
+        `${code(yamlPath(c) ?? `${c.slot}.${c.field}`, false)} in full:`,
+        "",
+        `${fence}diff`,
+      );
       for (const part of diffLines(c.before ?? "", c.after ?? "")) {
         const sign = part.added ? "+" : part.removed ? "-" : " ";
         for (const l of part.value.replace(/\n$/, "").split("\n"))
-          lines.push(`${sign} ${l.replace(/```/g, "ʼʼʼ")}`);
+          lines.push(`${sign} ${printable(l)}`);
       }
-      lines.push("```", "");
+      lines.push(fence, "");
     }
   }
   if (a.consoleSteps.length > 0) {
     lines.push("**Console steps** (only the Twilio Console can do these):", "");
-    a.consoleSteps.forEach((s, i) => lines.push(`${i + 1}. ${md(s)}`));
+    a.consoleSteps.forEach((s, i) => lines.push(`${i + 1}. ${step(s)}`));
     lines.push("");
   }
   for (const note of a.notes) {
@@ -119,16 +141,59 @@ function section(a: ProfileAction): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** A value in a table cell: code span, pipes and line breaks escaped, long ones cut. */
+/** A value in a table cell: a code span; pipes, line breaks and controls escaped, long ones cut. */
 function value(v: string): string {
   if (v === "") return "_(empty)_";
+  // Long and multi-line values are also shown in full below the table.
   const oneLine = v.length > 200 ? `${v.slice(0, 200)}…` : v;
-  const text = oneLine.replace(/\r?\n/g, "⏎").replace(/\|/g, "\\|").replace(/`/g, "ˋ");
-  return `\`${text}\``;
+  return code(oneLine.replace(/\r?\n/g, "⏎"));
+}
+
+function isMultiline(v: string | undefined): boolean {
+  return v !== undefined && (v.includes("\n") || v.length > 200);
+}
+
+/**
+ * A code span holding `text` unaltered: fenced by more backticks than its
+ * longest run, padded when it starts or ends with a backtick or space; in a
+ * table a pipe is `\|` (GitHub removes that backslash in tables only).
+ */
+export function code(text: string, inTable = true): string {
+  const shown = printable(text);
+  const safe = inTable ? shown.replace(/\|/g, "\\|") : shown;
+  const fence = "`".repeat(longestRun(safe) + 1);
+  const pad = /^[`\s]|[`\s]$/.test(safe) ? " " : "";
+  return `${fence}${pad}${safe}${pad}${fence}`;
+}
+
+function longestRun(text: string): number {
+  let best = 0;
+  for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
+  return best;
+}
+
+/** A Console step; its quoted values (JSON strings) become exact code spans to type. */
+function step(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of text.matchAll(/"(?:[^"\\]|\\.)*"/g)) {
+    out += md(text.slice(last, m.index));
+    out += quoted(m[0]);
+    last = m.index + m[0].length;
+  }
+  return out + md(text.slice(last));
+}
+
+function quoted(json: string): string {
+  try {
+    return code(JSON.parse(json) as string, false);
+  } catch {
+    return md(json);
+  }
 }
 
 function md(text: string): string {
-  return html(text).replace(/\|/g, "\\|");
+  return printable(html(text)).replace(/\|/g, "\\|");
 }
 
 function html(text: string): string {

@@ -18,6 +18,7 @@ import {
   quote,
   summaryLine,
 } from "./common.ts";
+import { printable } from "./source-line.ts";
 
 export interface TextOptions {
   color: boolean;
@@ -77,7 +78,7 @@ function renderAction(
   const lines = [
     `${paint(ACTION_STYLE[a.action], ACTION_MARKER[a.action])} ${paint("bold", actionTitle(a))}`,
   ];
-  for (const r of a.reasons) lines.push(`    ${paint("dim", r)}`);
+  for (const r of a.reasons) lines.push(`    ${paint("dim", printable(r))}`);
   for (const c of a.changes) lines.push(...renderChange(c, a.changes, paint));
   if (a.consoleSteps.length > 0) {
     lines.push(
@@ -85,7 +86,7 @@ function renderAction(
         ? "    Console steps (only the Console can do these; the embedded sandbox simulates them when apply is approved):"
         : "    Console steps (only the Twilio Console can do these):",
     );
-    a.consoleSteps.forEach((s, i) => lines.push(`      ${i + 1}. ${s}`));
+    a.consoleSteps.forEach((s, i) => lines.push(`      ${i + 1}. ${printable(s)}`));
   }
   for (const n of a.notes) lines.push(`    ${noteText(n, paint)}`);
   return lines;
@@ -98,7 +99,7 @@ function noteText(n: PlanNote, paint: (s: Style, t: string) => string): string {
       : n.severity === "warning"
         ? paint("yellow", "warning")
         : "note";
-  return `${label} [${n.code}]: ${n.message}`;
+  return `${label} [${n.code}]: ${printable(n.message)}`;
 }
 
 const MARK_STYLE = { "+": "green", "-": "red", "~": "yellow" } as const;

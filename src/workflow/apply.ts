@@ -55,6 +55,8 @@ export interface ApplyOptions {
   force?: boolean;
   /** Which declared account to apply (src/workflow/accounts.ts loops over them). */
   account?: string;
+  /** Do not print configuration warnings (`--quiet`). */
+  quiet?: boolean;
   out: (text: string) => void;
 }
 
@@ -113,7 +115,7 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
   });
   try {
     opts.out(`${describeTarget(p.conn.target, p.env, opts.cwd)}\n`);
-    if (p.warnings) opts.out(p.warnings);
+    if (p.warnings && opts.quiet !== true) opts.out(p.warnings);
     let { plan, observed } = p;
     if (opts.planFile) {
       const want = await savedChecksum(opts.planFile, p.account.name);

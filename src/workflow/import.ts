@@ -65,7 +65,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
   const yamlFile = opts.out === undefined ? undefined : resolve(opts.cwd, opts.out);
   const envFile = resolve(opts.cwd, opts.envFile ?? defaultEnvFile(opts.out));
   if (yamlFile !== undefined && yamlFile === envFile) {
-    throw new UserError("import/paths", "--out and --env-file name the same file");
+    throw new UserError("import/paths", "--out and --env-out name the same file");
   }
   for (const f of [yamlFile, envFile]) {
     if (f !== undefined && existsSync(f) && opts.force !== true) {

@@ -26,6 +26,8 @@ export interface PlanCommandOptions {
   targets: string[];
   showSensitive: boolean;
   prune: boolean;
+  /** Hide configuration warnings. */
+  quiet?: boolean;
   /** stdout is a terminal (colours unless NO_COLOR). */
   isTTY: boolean;
   stdout: (text: string) => void;
@@ -43,7 +45,7 @@ export async function runPlanCommand(o: PlanCommandOptions): Promise<number> {
     prune: o.prune,
     color: tty,
   });
-  if (warnings !== "") o.stderr(warnings);
+  if (warnings !== "" && o.quiet !== true) o.stderr(warnings);
   for (const p of plans) o.stderr(`${p.targetLine}\n`);
   const sections = plans.map((p) => {
     const violations = checkSafety(p.plan, p.existing);

@@ -68,6 +68,8 @@ export async function loadAccountConfigs(
   const color = opts.color ?? false;
   const loaded = await loadAccounts(opts.paths, { env: opts.env, cwd: opts.cwd });
   if (loaded.accounts === undefined) {
+    const only = loaded.diagnostics.length === 1 ? loaded.diagnostics[0] : undefined;
+    if (only?.code === "io/no-config") throw new UserError("config/not-found", only.message);
     const errors = loaded.diagnostics.filter((d) => d.severity === "error").length;
     throw new UserError(
       "config/invalid",

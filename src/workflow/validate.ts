@@ -13,6 +13,8 @@ export interface ValidateOptions {
   cwd: string;
   format: "text" | "json";
   color: boolean;
+  /** Print errors only (warnings are still counted). */
+  quiet?: boolean;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
@@ -35,7 +37,11 @@ export async function runValidate(o: ValidateOptions): Promise<number> {
     o.stdout(`${JSON.stringify({ valid, diagnostics }, null, 2)}\n`);
     return valid ? EXIT.ok : EXIT.error;
   }
-  o.stderr(renderDiagnostics(result.diagnostics, result.sources, { color: o.color }));
+  const shown =
+    o.quiet === true
+      ? result.diagnostics.filter((d) => d.severity === "error")
+      : result.diagnostics;
+  o.stderr(renderDiagnostics(shown, result.sources, { color: o.color }));
   const files = plural(result.sources.size, "file");
   const warned = plural(warnings, "warning");
   if (result.accounts) {

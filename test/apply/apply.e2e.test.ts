@@ -81,6 +81,10 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     expect(r.stdout).toMatch(
       /Apply finished: 3 created, 1 adopted, 0 updated, 2 submitted, 0 failed/,
     );
+    // The Console-made primary is adopted, and progress says so (issue 16 item 5).
+    expect(r.stdout).toMatch(/northwind: adopt started/);
+    expect(r.stdout).toMatch(/northwind: adopt done \(BU/);
+    expect(r.stdout).not.toMatch(/northwind: create/);
     const detailed = await runCli(["plan", dir, "--detailed-exitcode"], cwd, env);
     expect(detailed.code).toBe(EXIT.ok);
     const p = await plan();

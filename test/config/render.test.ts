@@ -43,7 +43,7 @@ describe("renderDiagnostics", () => {
         // line 12 does not exist: no source excerpt
         "a.yaml:12:3: warning rule/duns: use an EIN",
         "t.yaml:2:3: error yaml/syntax: tab",
-        "2 | \tb: 1",
+        "2 | \tb: ********",
         "  | \t ^",
         "",
       ].join("\n"),

@@ -55,6 +55,7 @@ const base = {
   statusCallback: "https://acme.example/cb",
   sid: "BU0123456789abcdef0123456789abcdef",
   submit: true,
+  acknowledge: ["rule/single-representative"],
 };
 const secondary: DeepRequired<WrittenBusinessProfile> = {
   ...base,

@@ -38,7 +38,7 @@ afterAll(() => w.close());
 
 describe("trusthub import (CLI)", () => {
   it("prints the YAML on stdout and the summary, with the personal-data warning, on stderr", async () => {
-    const r = await cli(["import", "--env-file", "stdout.env"]);
+    const r = await cli(["import", "--env-out", "stdout.env"]);
     expect(r.code).toBe(EXIT.ok);
     expect(r.stdout.split("\n")[0]).toMatch(/^# yaml-language-server: \$schema=/);
     expect(r.stdout).toContain("key: cli-brand");

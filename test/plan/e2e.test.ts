@@ -108,7 +108,7 @@ describe("trusthub plan against the emulator", () => {
     expect(r.code).toBe(3);
     expect(r.out).toContain(`Trust Hub plan against the emulator at ${emu.url}`);
     expect(r.out).toMatch(
-      /! primary northwind: blocked[\s\S]*Console steps[\s\S]*Create the primary customer profile "Northwind Messaging primary"/,
+      /! primary northwind: blocked[\s\S]*Console steps[\s\S]*Create the primary customer profile in the Twilio Console \(Trust Hub > Customer Profiles\) with the friendly name "Northwind Messaging primary"/,
     );
     expect(r.out).toContain("primary profiles can only be created in the Twilio Console");
     expect(r.out.match(/! secondary \S+: blocked/g)).toHaveLength(3);

@@ -12,6 +12,7 @@ interface ApplyFlags {
   prune?: boolean;
   ackChecksum?: string;
   force?: boolean;
+  quiet?: boolean;
 }
 
 /** Yes/no on the controlling terminal (when the Io brings no prompt of its own). */
@@ -64,6 +65,7 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
       "apply a plan over a safety threshold: the checksum of that exact plan",
     )
     .option("--force", "apply a plan over a safety threshold without acknowledging its checksum")
+    .option("--quiet", "do not print configuration warnings")
     .action(async (paths: string[], flags: ApplyFlags) => {
       const parallel = flags.parallelism ?? flags.parallel;
       const { configureRequests } = await import("../../workflow/requests.ts");
@@ -82,6 +84,7 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
         ...(parallel ? { parallel } : {}),
         ...(flags.prune ? { prune: true } : {}),
         ...(flags.force ? { force: true } : {}),
+        ...(flags.quiet ? { quiet: true } : {}),
         ...(flags.ackChecksum ? { ackChecksum: flags.ackChecksum } : {}),
         ...(io.isTTY ? { confirm: io.confirm ?? ttyConfirm } : {}),
       });

@@ -1,22 +1,28 @@
 import { relative } from "node:path";
-import type { Command } from "commander";
-import { EXIT } from "../../errors.ts";
+import { Option, type Command } from "commander";
+import { EXIT, UserError } from "../../errors.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
 interface ImportFlags {
   out?: string;
+  envOut?: string;
   envFile?: string;
   force?: boolean;
   sandbox?: boolean;
 }
 
 /**
- * `trusthub import [--out FILE] [--env-file FILE] [--force]`: write YAML for
+ * `trusthub import [--out FILE] [--env-out FILE] [--force]`: write YAML for
  * what the account holds (stdout without --out), personal values as
  * `${env:NAME}` references whose values go to the env template (mode 0600).
  * Exit codes: 0 written and valid; 1 error, or the written YAML does not
  * validate yet (its diagnostics are printed; the files are kept).
+ *
+ * The env file's flag is `--env-out`, not `--env-file`: Node reads
+ * `--env-file` anywhere in its argument list, even after the script, and
+ * exits 9 ("not found") before trusthub starts. When the file exists Node
+ * lets it through, and the hidden old flag then says what to use instead.
  */
 export function registerImport(program: Command, io: Io, exit: ExitSink): void {
   program
@@ -26,12 +32,19 @@ export function registerImport(program: Command, io: Io, exit: ExitSink): void {
     )
     .option("--out <file>", "write the YAML to this file (default: stdout)")
     .option(
-      "--env-file <file>",
+      "--env-out <file>",
       "write the personal values here (default: next to --out as <name>.env, else ./trusthub.env)",
     )
+    .addOption(new Option("--env-file <file>").hideHelp())
     .option("--force", "overwrite existing files")
     .option("--sandbox", "read the embedded sandbox (.trusthub/sandbox.json) instead of Twilio")
     .action(async (flags: ImportFlags) => {
+      if (flags.envFile !== undefined) {
+        throw new UserError(
+          "import/env-file-flag",
+          `--env-file is now --env-out (Node itself reads --env-file): trusthub import --env-out ${flags.envFile}`,
+        );
+      }
       const { runImport } = await import("../../workflow/import.ts");
       const r = await runImport({
         env: io.env,
@@ -40,7 +53,7 @@ export function registerImport(program: Command, io: Io, exit: ExitSink): void {
         sandbox: flags.sandbox === true,
         color: io.isTTY && !io.env["NO_COLOR"],
         ...(flags.out !== undefined && { out: flags.out }),
-        ...(flags.envFile !== undefined && { envFile: flags.envFile }),
+        ...(flags.envOut !== undefined && { envFile: flags.envOut }),
       });
       const shown = (f: string): string => relative(io.cwd, f) || f;
       if (r.yamlFile === undefined) io.stdout(r.yaml);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { UserError } from "../../errors.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
@@ -11,6 +12,7 @@ interface PlanOptions {
   prune?: boolean;
   parallelism?: number;
   maxRps?: number;
+  quiet?: boolean;
 }
 
 /**
@@ -48,9 +50,11 @@ export function registerPlan(program: Command, io: Io, exit: ExitSink): void {
       "--show-sensitive",
       "print personal values (names, emails, phones, tax IDs, addresses) locally",
     )
+    .option("--quiet", "do not print configuration warnings")
     .option("--parallelism <n>", "requests in flight at once (default 10)", positiveInt)
     .option("--max-rps <n>", "at most this many requests per second to Trust Hub", positiveInt)
     .action(async (paths: string[], options: PlanOptions) => {
+      if (options.showSensitive === true) refuseSensitive(options.format, io.env);
       const { configureRequests } = await import("../../workflow/requests.ts");
       configureRequests(options);
       const { runPlanCommand } = await import("../../workflow/plan-command.ts");
@@ -64,11 +68,32 @@ export function registerPlan(program: Command, io: Io, exit: ExitSink): void {
         targets: options.target,
         showSensitive: options.showSensitive === true,
         prune: options.prune === true,
+        quiet: options.quiet === true,
         isTTY: io.isTTY,
         stdout: (t) => io.stdout(t),
         stderr: (t) => io.stderr(t),
       });
     });
+}
+
+/**
+ * Personal values may be printed on the local terminal only: never into a
+ * pull-request comment (markdown) nor in CI (`CI` set, as every CI sets it).
+ */
+function refuseSensitive(format: string, env: Io["env"]): void {
+  const ci = env["CI"];
+  if (format === "markdown") {
+    throw new UserError(
+      "plan/sensitive-markdown",
+      "--show-sensitive cannot be used with --format markdown: markdown is meant for pull-request comments, which must not hold personal data",
+    );
+  }
+  if (ci !== undefined && ci !== "" && ci !== "0" && ci.toLowerCase() !== "false") {
+    throw new UserError(
+      "plan/sensitive-ci",
+      "--show-sensitive is refused when CI is set: CI logs must not hold personal data (run it on your own machine)",
+    );
+  }
 }
 
 function positiveInt(v: string): number {

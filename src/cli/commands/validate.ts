@@ -4,6 +4,7 @@ import type { ExitSink } from "../program.ts";
 
 interface ValidateOptions {
   format: "text" | "json";
+  quiet?: boolean;
 }
 
 /**
@@ -20,6 +21,7 @@ export function registerValidate(program: Command, io: Io, exit: ExitSink): void
     .addOption(
       new Option("--format <format>", "output format").choices(["text", "json"]).default("text"),
     )
+    .option("--quiet", "do not print warnings (they are still counted)")
     .action(async (paths: string[], options: ValidateOptions) => {
       const { runValidate } = await import("../../workflow/validate.ts");
       exit.code = await runValidate({
@@ -28,6 +30,7 @@ export function registerValidate(program: Command, io: Io, exit: ExitSink): void
         cwd: io.cwd,
         format: options.format,
         color: io.isTTY,
+        quiet: options.quiet === true,
         stdout: (t) => io.stdout(t),
         stderr: (t) => io.stderr(t),
       });

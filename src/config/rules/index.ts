@@ -3,6 +3,7 @@
  * Adding a check = one small function and one entry here.
  */
 import type { Diagnostic } from "../../model/config.ts";
+import { withoutAcknowledged } from "./acknowledge.ts";
 import { validEmails, validPhones, validUrls } from "./contact.ts";
 import type { Rule, RuleContext } from "./context.ts";
 import { isoCountries } from "./country.ts";
@@ -36,14 +37,18 @@ export const RULES: readonly Rule[] = [
   plausibleDatesOfBirth,
 ];
 
-/** Runs every rule; diagnostics at pointers in `skip` (unresolved env references) are dropped. */
+/**
+ * Runs every rule; diagnostics at pointers in `skip` (unresolved env
+ * references) are dropped, and warnings their profile acknowledges.
+ */
 export function runRules(
   ctx: RuleContext,
   skip: (file: string, pointer: string) => boolean,
 ): Diagnostic[] {
-  return RULES.flatMap((rule) => rule(ctx)).filter(
+  const all = RULES.flatMap((rule) => rule(ctx)).filter(
     (d) => d.file === undefined || d.path === undefined || !skip(d.file, d.path),
   );
+  return withoutAcknowledged(ctx, all);
 }
 
 export type { Rule, RuleContext, RuleDocument } from "./context.ts";
