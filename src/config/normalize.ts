@@ -20,6 +20,7 @@ import type {
 } from "../model/config.ts";
 import { toE164 } from "./phone.ts";
 import { canonicalRegistrationNumber } from "./registration.ts";
+import { plain } from "./unlisted.ts";
 
 export const DEFAULT_SUBMIT = true;
 
@@ -81,17 +82,26 @@ function business(
   const country = p.address.isoCountry;
   const [one, two] = p.representatives.map((r) => representative(r, country));
   if (!one) throw new Error(`internal: profile ${p.key} has no representative after validation`);
-  const { socialMediaProfileUrls, registration, ...rest } = p.business;
+  const b = p.business;
+  const type = plain(b.registration.type);
   return {
     ...base(p, submit, source),
     kind,
     business: {
-      ...rest,
+      name: b.name,
+      identity: plain(b.identity),
+      type: plain(b.type),
+      industry: plain(b.industry),
       registration: {
-        type: registration.type,
-        number: canonicalRegistrationNumber(registration.type, registration.number),
+        type,
+        number: canonicalRegistrationNumber(type, b.registration.number),
+        ...(type === "Other" && b.registration.otherType !== undefined
+          ? { otherType: b.registration.otherType }
+          : {}),
       },
-      socialMediaProfileUrls: socialMediaProfileUrls ?? [],
+      regionsOfOperation: b.regionsOfOperation.map((r) => plain(r)),
+      websiteUrl: b.websiteUrl,
+      socialMediaProfileUrls: b.socialMediaProfileUrls ?? [],
     },
     address: address(p.address),
     representatives: two ? [one, two] : [one],
@@ -116,7 +126,7 @@ function individual(
 }
 
 function representative(r: WrittenRepresentative, country: string): Representative {
-  return { ...r, phone: phone(r.phone, country) };
+  return { ...r, jobPosition: plain(r.jobPosition), phone: phone(r.phone, country) };
 }
 
 function address(a: WrittenAddress): Address {

@@ -65,6 +65,8 @@ export function mapError(e: ErrorObject): Mapped | undefined {
   const at = e.instancePath;
   const field = fieldLabel(at);
   const p = e.params as Record<string, unknown>;
+  // An enum that also takes {unlisted: X}: the enum branch's error says it all.
+  if (e.keyword === "anyOf" || e.schemaPath.startsWith("#/$defs/unlisted/")) return undefined;
   switch (e.keyword) {
     case "if":
       return undefined; // the failing `then` branch reports the details

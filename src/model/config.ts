@@ -25,6 +25,18 @@ export interface SourceRef {
 
 // ---------------------------------------------------------------- written
 
+/**
+ * A value Twilio returned that src/domain/twilio.ts does not list (written by
+ * `import` so the YAML still validates; `validate` warns about it).
+ */
+export interface Unlisted {
+  unlisted: string;
+}
+/** A documented Twilio value, or an explicitly unlisted one. */
+export type OrUnlisted<T extends string> = T | Unlisted;
+/** After normalisation: a documented value or the unlisted value as written. */
+export type Open<T extends string> = T | (string & Record<never, never>);
+
 export interface WrittenAddress {
   customerName: string;
   street: string;
@@ -43,17 +55,22 @@ export interface WrittenRepresentative {
   /** E.164 preferred; national formats are accepted with the address country. */
   phone: string;
   businessTitle: string;
-  jobPosition: JobPosition;
+  jobPosition: OrUnlisted<JobPosition>;
 }
 
 export interface WrittenBusiness {
   /** Legal business name. */
   name: string;
-  identity: BusinessIdentity;
-  type: BusinessType;
-  industry: BusinessIndustry;
-  registration: { type: RegistrationIdType; number: string };
-  regionsOfOperation: RegionOfOperation[];
+  identity: OrUnlisted<BusinessIdentity>;
+  type: OrUnlisted<BusinessType>;
+  industry: OrUnlisted<BusinessIndustry>;
+  registration: {
+    type: OrUnlisted<RegistrationIdType>;
+    number: string;
+    /** The name of the registration type when `type` is Other. */
+    otherType?: string;
+  };
+  regionsOfOperation: OrUnlisted<RegionOfOperation>[];
   websiteUrl: string;
   socialMediaProfileUrls?: string[];
 }
@@ -138,8 +155,18 @@ export type ProfileRole = "primary" | "secondary";
 export type ProfileKind = "primary-business" | "primary-individual" | "secondary";
 
 export type Address = Required<Omit<WrittenAddress, "street2">> & { street2: string };
-export type Representative = WrittenRepresentative;
-export interface Business extends Omit<WrittenBusiness, "socialMediaProfileUrls"> {
+export interface Representative extends Omit<WrittenRepresentative, "jobPosition"> {
+  jobPosition: Open<JobPosition>;
+}
+export interface Business {
+  name: string;
+  identity: Open<BusinessIdentity>;
+  type: Open<BusinessType>;
+  industry: Open<BusinessIndustry>;
+  /** `otherType`: the name of the registration type when `type` is Other. */
+  registration: { type: Open<RegistrationIdType>; number: string; otherType?: string };
+  regionsOfOperation: Open<RegionOfOperation>[];
+  websiteUrl: string;
   socialMediaProfileUrls: string[];
 }
 

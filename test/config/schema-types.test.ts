@@ -63,7 +63,7 @@ const secondary: DeepRequired<WrittenBusinessProfile> = {
     identity: "isv_reseller_or_partner",
     type: "Corporation",
     industry: "TECHNOLOGY",
-    registration: { type: "EIN", number: "123456789" },
+    registration: { type: "Other", number: "123456789", otherType: "State charter number" },
     regionsOfOperation: ["USA_AND_CANADA"],
     websiteUrl: "https://acme.example",
     socialMediaProfileUrls: ["https://social.example/acme"],

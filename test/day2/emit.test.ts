@@ -215,6 +215,67 @@ describe("emitConfig", () => {
     ]);
   });
 
+  it("keeps values Twilio returns that we do not list as {unlisted}: valid YAML, warnings, no changes planned", async () => {
+    const a = account();
+    a.add({
+      n: 1,
+      policy: POLICY_SIDS.primaryBusiness,
+      name: "Acme",
+      status: "twilio-approved",
+      users: [business(), rep(1), rep(2)],
+    });
+    a.add({
+      n: 2,
+      policy: POLICY_SIDS.secondary,
+      name: "Brand",
+      status: "twilio-approved",
+      users: [
+        business({
+          business_identity: "unknown",
+          business_type: "Public Benefit Corporation",
+          business_industry: "SPACE",
+          business_registration_identifier: "Other",
+          business_registration_other_type: "State charter",
+          business_regions_of_operation: ["USA_AND_CANADA", "ANTARCTICA"],
+        }),
+        rep(1, { job_position: "COO" }),
+      ],
+    });
+    a.assignments[sid("BU", 2)]!.push({ sid: sid("BV", 99), objectSid: sid("BU", 1) });
+    const out = emitConfig(a, OPTS);
+    expect(out.warnings).toEqual([
+      expect.stringMatching(
+        /^brand \(BU0+2\): business_type, business_industry, business_regions_of_operation, job_position hold values Twilio does not document/,
+      ),
+    ]);
+    const doc = parse(out.yaml) as { secondaries: { business: Record<string, unknown> }[] };
+    expect(doc.secondaries[0]!.business).toMatchObject({
+      identity: "unknown",
+      type: { unlisted: "Public Benefit Corporation" },
+      industry: { unlisted: "SPACE" },
+      registration: { type: "Other", otherType: "State charter" },
+      regionsOfOperation: ["USA_AND_CANADA", { unlisted: "ANTARCTICA" }],
+    });
+    const dir = mkdtempSync(join(tmpdir(), "trusthub-emit-"));
+    writeFileSync(join(dir, "t.yaml"), out.yaml);
+    const env = Object.fromEntries(out.env.map((e) => [e.name, e.value]));
+    const loaded = await loadConfig(["t.yaml"], { env, cwd: dir });
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(
+      loaded.diagnostics.filter((d) => d.code === "rule/unlisted-value").map((d) => d.path),
+    ).toEqual([
+      "/secondaries/0/business/type",
+      "/secondaries/0/business/industry",
+      "/secondaries/0/business/regionsOfOperation/1",
+      "/secondaries/0/representatives/0/jobPosition",
+    ]);
+    const plan = buildPlan(loaded.config!, a);
+    expect(plan.actions.map((x) => [x.key, x.action, x.changes.length])).toEqual([
+      ["acme", "adopt", 0],
+      ["brand", "adopt", 0],
+    ]);
+  });
+
   it("an individual primary: every personal field and the whole address are references; gaps are empty", () => {
     const a = account();
     a.add({

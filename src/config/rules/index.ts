@@ -8,8 +8,13 @@ import type { Rule, RuleContext } from "./context.ts";
 import { isoCountries } from "./country.ts";
 import { plausibleDatesOfBirth } from "./date-of-birth.ts";
 import { secondariesNeedIsvPrimary } from "./isv.ts";
-import { dunsDiscouraged, plausibleRegistrationNumbers } from "./registration.ts";
+import {
+  dunsDiscouraged,
+  otherRegistrationType,
+  plausibleRegistrationNumbers,
+} from "./registration.ts";
 import { distinctRepresentatives, secondRepresentative } from "./representatives.ts";
+import { unlistedValues } from "./unlisted.ts";
 import {
   consistentDefaults,
   onePrimary,
@@ -32,6 +37,8 @@ export const RULES: readonly Rule[] = [
   validUrls,
   plausibleRegistrationNumbers,
   dunsDiscouraged,
+  otherRegistrationType,
+  unlistedValues,
   isoCountries,
   plausibleDatesOfBirth,
 ];
