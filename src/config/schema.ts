@@ -115,6 +115,13 @@ export function mapError(e: ErrorObject): Mapped | undefined {
         pointer: at,
         anchor: "value",
       };
+    case "maxLength":
+      return {
+        code: "schema/too-long",
+        message: `${field} is longer than ${String(p["limit"])} characters, the most Twilio accepts (error 20002)`,
+        pointer: at,
+        anchor: "value",
+      };
     case "minItems":
       return {
         code: "schema/min-items",

@@ -3,8 +3,10 @@
  * which fields carry personal data, and how values are normalised before they
  * are compared (so that formatting differences never show up as changes).
  */
+import { ADDRESS_FRIENDLY_NAME_MAX_LENGTH, FRIENDLY_NAME_MAX_LENGTH } from "../domain/limits.ts";
 import { END_USER_ATTRIBUTES, REGISTRATION_OTHER_TYPE_ATTRIBUTE } from "../domain/twilio.ts";
 import type { ObjectSlot } from "../model/trusthub.ts";
+import { fitName } from "./names.ts";
 
 /** Attribute names per end-user slot: src/domain (sources in docs/twilio-facts.md). */
 export const BUSINESS_ATTRIBUTES = END_USER_ATTRIBUTES.business;
@@ -118,5 +120,6 @@ export function objectFriendlyName(
   profileFriendlyName: string,
   slot: Exclude<ObjectSlot, "profile" | "assignments">,
 ): string {
-  return `${profileFriendlyName} - ${OBJECT_NAME_SUFFIX[slot]}`;
+  const max = slot === "address" ? ADDRESS_FRIENDLY_NAME_MAX_LENGTH : FRIENDLY_NAME_MAX_LENGTH;
+  return fitName(profileFriendlyName, ` - ${OBJECT_NAME_SUFFIX[slot]}`, max);
 }

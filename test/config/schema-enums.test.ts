@@ -9,6 +9,7 @@ import {
   REGIONS_OF_OPERATION,
   REGISTRATION_ID_TYPES,
 } from "../../src/domain/twilio.ts";
+import { FRIENDLY_NAME_MAX_LENGTH } from "../../src/domain/limits.ts";
 
 const defs = schema.$defs;
 
@@ -46,6 +47,13 @@ describe("schema enums", () => {
   ])("%s also accepts {unlisted: X} (values Twilio returns that we do not list)", (_, node) => {
     expect(node.anyOf[1]).toEqual({ $ref: "#/$defs/unlisted" });
   });
+
+  it.each(["businessPrimary", "individualPrimary", "businessProfile"] as const)(
+    "%s.friendlyName has Twilio's FriendlyName limit as maxLength",
+    (def) => {
+      expect(defs[def].properties.friendlyName.maxLength).toBe(FRIENDLY_NAME_MAX_LENGTH);
+    },
+  );
 
   it("has a draft 2020-12 $schema and an $id", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");

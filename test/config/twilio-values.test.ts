@@ -8,9 +8,9 @@ import { loadConfig } from "../../src/config/index.ts";
 import type { BusinessProfile } from "../../src/model/config.ts";
 import { desiredBundle } from "../../src/plan/desired.ts";
 import { REGISTRATION_OTHER_TYPE_ATTRIBUTE } from "../../src/domain/twilio.ts";
-import { PRIMARY_ONLY } from "../fixtures/fixture-bases.ts";
+import { PRIMARY_ONLY, SECONDARIES_ONLY } from "../fixtures/fixture-bases.ts";
 import { edit } from "../fixtures/fixture-kit.ts";
-import { pos, tempDir } from "./helpers.ts";
+import { memoryIo, pos, tempDir, validate } from "./helpers.ts";
 
 async function load(text: string) {
   const dir = tempDir({ "a.yaml": text });
@@ -94,5 +94,18 @@ describe("Twilio's documented values", () => {
     expect(s.diagnostics).toMatchObject([
       { code: "rule/registration-other-type", ...pos(stray, "otherType") },
     ]);
+  });
+
+  it("a secondary named with 70 characters: validate reports it at file:line:col (Twilio allows 64)", async () => {
+    const long = "Brand 3 " + "x".repeat(62);
+    expect(long).toHaveLength(70);
+    const text = edit(SECONDARIES_ONLY, "friendlyName: Brand 3\n", `friendlyName: ${long}\n`);
+    const dir = tempDir({ "brands.yaml": text });
+    const io = memoryIo(dir);
+    expect(await validate(["brands.yaml"], io)).not.toBe(0);
+    const { line, column } = pos(text, long);
+    expect(io.err + io.out).toContain(
+      `brands.yaml:${line}:${column}: error schema/too-long: secondaries[0].friendlyName is longer than 64 characters, the most Twilio accepts (error 20002)`,
+    );
   });
 });
