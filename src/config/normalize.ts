@@ -14,6 +14,7 @@ import type {
   SourceRef,
   WrittenAddress,
   WrittenBusinessProfile,
+  WrittenDefaults,
   WrittenDocument,
   WrittenIndividualPrimary,
   WrittenRepresentative,
@@ -31,10 +32,16 @@ export interface NormalizeInput {
   at(pointer: string): SourceRef;
 }
 
+/** Account-wide defaults: the first document setting each (rules make them agree). */
+function defaultsOf(docs: NormalizeInput[]): WrittenDefaults {
+  const out: WrittenDefaults = {};
+  for (const d of [...docs].reverse()) Object.assign(out, d.written.defaults ?? {});
+  return out;
+}
+
 export function normalize(docs: NormalizeInput[], files: string[]): Config {
-  const submitDefault = docs.find((d) => d.written.defaults?.submit !== undefined)?.written.defaults
-    ?.submit;
-  const submit = (own: boolean | undefined) => own ?? submitDefault ?? DEFAULT_SUBMIT;
+  const defaults = defaultsOf(docs);
+  const submit = (own: boolean | undefined) => own ?? defaults.submit ?? DEFAULT_SUBMIT;
   const config: Config = { secondaries: [], files };
   for (const doc of docs) {
     const { primary, secondaries } = doc.written;
@@ -49,8 +56,15 @@ export function normalize(docs: NormalizeInput[], files: string[]): Config {
       );
     }
     (secondaries ?? []).forEach((s, i) => {
+      // A secondary's status mail and callback go to the ISV unless it says otherwise.
+      const withDefaults: WrittenBusinessProfile = {
+        ...s,
+        email: s.email ?? defaults.notificationEmail ?? "",
+      };
+      const callback = s.statusCallback ?? defaults.statusCallback;
+      if (callback !== undefined) withDefaults.statusCallback = callback;
       config.secondaries.push(
-        business(s, "secondary", submit(s.submit), doc.at(`/secondaries/${i}`)),
+        business(withDefaults, "secondary", submit(s.submit), doc.at(`/secondaries/${i}`)),
       );
     });
   }
@@ -65,7 +79,7 @@ function base(
   return {
     key: p.key,
     friendlyName: p.friendlyName,
-    email: p.email,
+    email: p.email ?? "",
     statusCallback: p.statusCallback ?? "",
     ...(p.sid !== undefined ? { sid: p.sid } : {}),
     submit,

@@ -88,7 +88,9 @@ interface WrittenProfileBase {
   submit?: boolean;
 }
 
-export interface WrittenBusinessProfile extends WrittenProfileBase {
+export interface WrittenBusinessProfile extends Omit<WrittenProfileBase, "email"> {
+  /** Default on secondaries: `defaults.notificationEmail` (the ISV's address, Twilio's guide). */
+  email?: string;
   business: WrittenBusiness;
   address: WrittenAddress;
   /** Authorized representative 1, and optionally 2. */
@@ -97,6 +99,7 @@ export interface WrittenBusinessProfile extends WrittenProfileBase {
 
 export interface WrittenBusinessPrimary extends WrittenBusinessProfile {
   type: "business";
+  email: string;
 }
 
 /** Items only the Twilio Console can collect; declared so the plan can say they are owed. */
@@ -140,11 +143,20 @@ export interface WrittenAccount {
   apiUrlEnv?: string;
 }
 
+/** Account-wide defaults (every file of an account must agree on each). */
+export interface WrittenDefaults {
+  submit?: boolean;
+  /** The ISV's own address for status mail: each secondary's `email` unless it sets one. */
+  notificationEmail?: string;
+  /** The ISV's status callback URL: each secondary's `statusCallback` unless it sets one. */
+  statusCallback?: string;
+}
+
 /** One YAML document. Several files may be combined; at most one primary per account. */
 export interface WrittenDocument {
   version: 1;
   account?: WrittenAccount;
-  defaults?: { submit?: boolean };
+  defaults?: WrittenDefaults;
   primary?: WrittenPrimary;
   secondaries?: WrittenBusinessProfile[];
 }

@@ -82,14 +82,22 @@ const account: DeepRequired<WrittenAccount> = {
 const businessDocument: DeepRequired<WrittenDocument> = {
   version: 1,
   account,
-  defaults: { submit: false },
+  defaults: {
+    submit: false,
+    notificationEmail: "trusthub-ops@isv.example",
+    statusCallback: "https://isv.example/trusthub/status",
+  },
   primary: { type: "business", ...secondary, key: "primary" },
   secondaries: [secondary],
 };
 const individualDocument: DeepRequired<WrittenDocument> = {
   version: 1,
   account,
-  defaults: { submit: true },
+  defaults: {
+    submit: true,
+    notificationEmail: "trusthub-ops@isv.example",
+    statusCallback: "https://isv.example/trusthub/status",
+  },
   primary: {
     type: "individual",
     ...base,
@@ -124,7 +132,6 @@ const required = {
   businessProfile: [
     "key",
     "friendlyName",
-    "email",
     "business",
     "address",
     "representatives",

@@ -6,6 +6,7 @@ import type { Diagnostic } from "../../model/config.ts";
 import { validEmails, validPhones, validUrls } from "./contact.ts";
 import type { Rule, RuleContext } from "./context.ts";
 import { isoCountries } from "./country.ts";
+import { brandOwnerEmail, secondariesHaveEmail, validDefaults } from "./defaults.ts";
 import { plausibleDatesOfBirth } from "./date-of-birth.ts";
 import { secondariesNeedIsvPrimary } from "./isv.ts";
 import {
@@ -29,6 +30,9 @@ export const RULES: readonly Rule[] = [
   uniqueSids,
   onePrimary,
   consistentDefaults,
+  validDefaults,
+  secondariesHaveEmail,
+  brandOwnerEmail,
   secondariesNeedIsvPrimary,
   distinctRepresentatives,
   secondRepresentative,
