@@ -129,13 +129,7 @@ const required = {
     "representatives",
   ] as const,
   individualPrimary: ["type", "key", "friendlyName", "email", "individual", "address"] as const,
-  businessProfile: [
-    "key",
-    "friendlyName",
-    "business",
-    "address",
-    "representatives",
-  ] as const,
+  businessProfile: ["key", "friendlyName", "business", "address", "representatives"] as const,
   business: [
     "name",
     "identity",
