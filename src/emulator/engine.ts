@@ -186,7 +186,14 @@ export class Engine {
   }
 
   /** An ISV primary: a primary business profile whose business end user says isv_reseller_or_partner. */
+  /** An ISV primary in the account or, for a subaccount, in its parent (Twilio's ISV layouts). */
   hasIsvPrimary(acct: AccountData): boolean {
+    return (
+      this.ownIsvPrimary(acct) || (acct.parent !== undefined && this.ownIsvPrimary(acct.parent))
+    );
+  }
+
+  private ownIsvPrimary(acct: AccountData): boolean {
     for (const p of acct.profiles.items) {
       if (p.policySid !== POLICY_SIDS.primaryBusiness) continue;
       for (const a of acct.assignmentsOf(p.sid).items) {
