@@ -171,6 +171,14 @@ export const FACTS: readonly Fact[] = [
     confidence: "low",
   },
   {
+    name: "SUBACCOUNT_RULES",
+    what: "ISVs using subaccounts: the primary lives in the parent; subaccount secondaries connect to it",
+    value: T.SUBACCOUNT_RULES,
+    sources: [S.ssIsvSubaccounts, S.secondaryProfile, S.isvA2p],
+    confidence: "high",
+    note: "Trust Hub (a product subdomain) must be called with the subaccount's own credentials (its SID and token, or its API key): the parent's credentials reach only 2010 resources of subaccounts, and the parent's API keys none (Twilio's subaccount docs).",
+  },
+  {
     name: "SUPPORTING_DOCUMENT_TYPES",
     what: "SupportingDocument type of the address",
     value: T.SUPPORTING_DOCUMENT_TYPES,

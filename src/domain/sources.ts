@@ -23,6 +23,7 @@ export const SOURCES = {
   isvA2p: docs(`${TW}/messaging/compliance/a2p-10dlc/onboarding-isv-api`),
   ssIsvSubaccounts: docs(`${SS}/shaken-stir-trust-hub-api-isvs-subaccounts`),
   ssIsvSingleProject: docs(`${SS}/shaken-stir-trust-hub-api-isvs-single-project`),
+  subaccounts: docs(`${TW}/iam/api/subaccounts`),
   error20002: docs(`${TW}/api/errors/20002`),
   error60711: docs(`${TW}/api/errors/60711`),
   rejectionCodes: docs(

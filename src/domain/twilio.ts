@@ -156,6 +156,14 @@ export const UNCONFIRMED_PRIMARY_POLICY_SIDS = {
   primaryNonprofit: "RN936f6140f1864391adca88df5d84cb6d",
 } as const;
 
+/** ISVs using subaccounts: where primaries may live and what a subaccount may reference. */
+export const SUBACCOUNT_RULES = {
+  /** A primary customer profile is created only in the parent (top-level) account. */
+  primaryOnlyInParent: true,
+  /** A subaccount's secondary may assign its parent's primary (ObjectSid from "the primary account"). */
+  secondaryMayAssignParentPrimary: true,
+} as const;
+
 export const SUPPORTING_DOCUMENT_TYPES = {
   address: "customer_profile_address",
 } as const;

@@ -3,7 +3,7 @@
  * per-account tables, per-profile assignment tables and, per account, which
  * bundles each object is assigned to. Snapshot/restore for persistence.
  */
-import { POLICY_SIDS } from "../domain/twilio.ts";
+import { POLICY_SIDS, SUBACCOUNT_RULES } from "../domain/twilio.ts";
 import { Table } from "./table.ts";
 import type {
   Account,
@@ -48,6 +48,7 @@ export class AccountData {
   referableProfile(sid: string): Profile | undefined {
     const own = this.profiles.get(sid);
     if (own) return own;
+    if (!SUBACCOUNT_RULES.secondaryMayAssignParentPrimary) return undefined;
     const theirs = this.parent?.profiles.get(sid);
     return theirs && PRIMARY_POLICY_SIDS.has(theirs.policySid) ? theirs : undefined;
   }

@@ -7,6 +7,7 @@ import {
   END_USER_TYPES,
   POLICY_SIDS,
   PROFILE_STATUSES,
+  SUBACCOUNT_RULES,
   type ProfileStatus,
 } from "../../domain/twilio.ts";
 import type { Engine } from "../engine.ts";
@@ -90,7 +91,7 @@ export function createPrimary(
   base: string,
 ): CreatePrimaryResult {
   // Twilio's Console guide: a primary can be created only at the parent account level.
-  if (acct.parent !== undefined)
+  if (SUBACCOUNT_RULES.primaryOnlyInParent && acct.parent !== undefined)
     throw new ApiError(
       400,
       400,
