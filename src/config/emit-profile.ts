@@ -109,8 +109,9 @@ export class ProfileEmitter {
         s("business_registration_number"),
       ),
     };
-    if (s("business_registration_identifier") === "Other")
-      registration["otherType"] = escapeLiteral(s(REGISTRATION_OTHER_TYPE_ATTRIBUTE));
+    const otherType = s(REGISTRATION_OTHER_TYPE_ATTRIBUTE);
+    if (s("business_registration_identifier") === "Other" && otherType !== "")
+      registration["otherType"] = escapeLiteral(otherType);
     const out: Obj = {
       name: this.v("business", "business_name", "BUSINESS_NAME", s("business_name")),
       identity: this.known("business_identity", s("business_identity"), BUSINESS_IDENTITIES),

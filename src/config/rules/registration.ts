@@ -44,7 +44,7 @@ export function dunsDiscouraged(ctx: RuleContext): Diagnostic[] {
     });
 }
 
-/** `otherType` is required with type Other and meaningless with any other type. */
+/** `otherType` is expected with type Other (warning) and refused with any other type. */
 export function otherRegistrationType(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const e of businessProfiles(ctx)) {
@@ -57,7 +57,10 @@ export function otherRegistrationType(ctx: RuleContext): Diagnostic[] {
       ? "registration type Other needs otherType: the name of the registration type (Twilio requires it)"
       : "registration.otherType applies only when registration.type is Other";
     const at = e.doc.at(pointer, isOther ? "value" : "key");
-    out.push(diagnostic("rule/registration-other-type", "error", message, at, pointer));
+    // Missing: a warning, since the attribute key it travels under is unverified (and a
+    // profile imported from Twilio may hold the name under a key we do not know).
+    const severity = isOther ? "warning" : "error";
+    out.push(diagnostic("rule/registration-other-type", severity, message, at, pointer));
   }
   return out;
 }
