@@ -276,6 +276,58 @@ describe("emitConfig", () => {
     ]);
   });
 
+  it("secondaries sharing the ISV's email and callback: written once under defaults (Twilio's ISV guide)", async () => {
+    const a = account();
+    a.add({
+      n: 1,
+      policy: POLICY_SIDS.primaryBusiness,
+      name: "Acme",
+      status: "twilio-approved",
+      users: [business(), rep(1), rep(2)],
+    });
+    for (const n of [2, 3]) {
+      a.add({
+        n,
+        policy: POLICY_SIDS.secondary,
+        name: `Brand ${n}`,
+        status: "twilio-approved",
+        users: [business({ business_identity: "direct_customer" }), rep(1)],
+      });
+      const p = a.profiles.find((x) => x.sid === sid("BU", n))!;
+      p.email = "trusthub-ops@acme.example";
+      p.statusCallback = "https://acme.example/status";
+      a.assignments[sid("BU", n)]!.push({ sid: sid("BV", 90 + n), objectSid: sid("BU", 1) });
+    }
+    const out = emitConfig(a, OPTS);
+    const doc = parse(out.yaml) as {
+      defaults: Record<string, string>;
+      secondaries: Record<string, unknown>[];
+    };
+    expect(doc.defaults).toEqual({
+      notificationEmail: "${env:TRUSTHUB_DEFAULTS_NOTIFICATION_EMAIL}",
+      statusCallback: "https://acme.example/status",
+    });
+    for (const s of doc.secondaries) {
+      expect(s["email"]).toBeUndefined();
+      expect(s["statusCallback"]).toBeUndefined();
+    }
+    expect(
+      out.env.filter((e) => e.value === "trusthub-ops@acme.example").map((e) => e.name),
+    ).toEqual(["TRUSTHUB_DEFAULTS_NOTIFICATION_EMAIL"]);
+    expect(out.yaml).not.toContain("trusthub-ops@acme.example");
+    const dir = mkdtempSync(join(tmpdir(), "trusthub-emit-"));
+    writeFileSync(join(dir, "t.yaml"), out.yaml);
+    const env = Object.fromEntries(out.env.map((e) => [e.name, e.value]));
+    const loaded = await loadConfig(["t.yaml"], { env, cwd: dir });
+    expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const plan = buildPlan(loaded.config!, a);
+    expect(plan.actions.map((x) => [x.key, x.action, x.changes.length])).toEqual([
+      ["acme", "adopt", 0],
+      ["brand-2", "adopt", 0],
+      ["brand-3", "adopt", 0],
+    ]);
+  });
+
   it("an individual primary: every personal field and the whole address are references; gaps are empty", () => {
     const a = account();
     a.add({
