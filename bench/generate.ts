@@ -115,7 +115,7 @@ export function secondariesYaml(
     lines.push(
       `  - key: ${key}`,
       `    friendlyName: ${name} ${String(i).padStart(5, "0")}`,
-      `    email: ops@${key}.example`,
+      `    email: ${key}@ops.bench-isv.example`,
       ...indent("    ", business(i + 1, `${name} ${i} LLC`, "direct_customer", site, web)),
     );
   }

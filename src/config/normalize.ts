@@ -14,12 +14,14 @@ import type {
   SourceRef,
   WrittenAddress,
   WrittenBusinessProfile,
+  WrittenDefaults,
   WrittenDocument,
   WrittenIndividualPrimary,
   WrittenRepresentative,
 } from "../model/config.ts";
 import { toE164 } from "./phone.ts";
 import { canonicalRegistrationNumber } from "./registration.ts";
+import { plain } from "./unlisted.ts";
 
 export const DEFAULT_SUBMIT = true;
 
@@ -30,10 +32,16 @@ export interface NormalizeInput {
   at(pointer: string): SourceRef;
 }
 
+/** Account-wide defaults: the first document setting each (rules make them agree). */
+function defaultsOf(docs: NormalizeInput[]): WrittenDefaults {
+  const out: WrittenDefaults = {};
+  for (const d of [...docs].reverse()) Object.assign(out, d.written.defaults ?? {});
+  return out;
+}
+
 export function normalize(docs: NormalizeInput[], files: string[]): Config {
-  const submitDefault = docs.find((d) => d.written.defaults?.submit !== undefined)?.written.defaults
-    ?.submit;
-  const submit = (own: boolean | undefined) => own ?? submitDefault ?? DEFAULT_SUBMIT;
+  const defaults = defaultsOf(docs);
+  const submit = (own: boolean | undefined) => own ?? defaults.submit ?? DEFAULT_SUBMIT;
   const config: Config = { secondaries: [], files };
   for (const doc of docs) {
     const { primary, secondaries } = doc.written;
@@ -48,8 +56,15 @@ export function normalize(docs: NormalizeInput[], files: string[]): Config {
       );
     }
     (secondaries ?? []).forEach((s, i) => {
+      // A secondary's status mail and callback go to the ISV unless it says otherwise.
+      const withDefaults: WrittenBusinessProfile = {
+        ...s,
+        email: s.email ?? defaults.notificationEmail ?? "",
+      };
+      const callback = s.statusCallback ?? defaults.statusCallback;
+      if (callback !== undefined) withDefaults.statusCallback = callback;
       config.secondaries.push(
-        business(s, "secondary", submit(s.submit), doc.at(`/secondaries/${i}`)),
+        business(withDefaults, "secondary", submit(s.submit), doc.at(`/secondaries/${i}`)),
       );
     });
   }
@@ -64,7 +79,7 @@ function base(
   return {
     key: p.key,
     friendlyName: p.friendlyName,
-    email: p.email,
+    email: p.email ?? "",
     statusCallback: p.statusCallback ?? "",
     ...(p.sid !== undefined ? { sid: p.sid } : {}),
     submit,
@@ -81,17 +96,26 @@ function business(
   const country = p.address.isoCountry;
   const [one, two] = p.representatives.map((r) => representative(r, country));
   if (!one) throw new Error(`internal: profile ${p.key} has no representative after validation`);
-  const { socialMediaProfileUrls, registration, ...rest } = p.business;
+  const b = p.business;
+  const type = plain(b.registration.type);
   return {
     ...base(p, submit, source),
     kind,
     business: {
-      ...rest,
+      name: b.name,
+      identity: plain(b.identity),
+      type: plain(b.type),
+      industry: plain(b.industry),
       registration: {
-        type: registration.type,
-        number: canonicalRegistrationNumber(registration.type, registration.number),
+        type,
+        number: canonicalRegistrationNumber(type, b.registration.number),
+        ...(type === "Other" && b.registration.otherType !== undefined
+          ? { otherType: b.registration.otherType }
+          : {}),
       },
-      socialMediaProfileUrls: socialMediaProfileUrls ?? [],
+      regionsOfOperation: b.regionsOfOperation.map((r) => plain(r)),
+      websiteUrl: b.websiteUrl,
+      socialMediaProfileUrls: b.socialMediaProfileUrls ?? [],
     },
     address: address(p.address),
     representatives: two ? [one, two] : [one],
@@ -116,7 +140,7 @@ function individual(
 }
 
 function representative(r: WrittenRepresentative, country: string): Representative {
-  return { ...r, phone: phone(r.phone, country) };
+  return { ...r, jobPosition: plain(r.jobPosition), phone: phone(r.phone, country) };
 }
 
 function address(a: WrittenAddress): Address {

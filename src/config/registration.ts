@@ -51,12 +51,17 @@ const FORMATS: Record<RegistrationIdType, Format> = {
   Other: { canonical: asWritten, pattern: /[0-9A-Za-z]/, hint: "letters or digits" },
 };
 
-export function canonicalRegistrationNumber(type: RegistrationIdType, number: string): string {
-  return FORMATS[type].canonical(number.trim());
+/** Types outside the documented list (written `{unlisted: X}`) are kept as written. */
+function formatOf(type: string): Format {
+  return Object.hasOwn(FORMATS, type) ? FORMATS[type as RegistrationIdType] : FORMATS.Other;
+}
+
+export function canonicalRegistrationNumber(type: string, number: string): string {
+  return formatOf(type).canonical(number.trim());
 }
 
 /** Undefined when plausible, else a description of the expected form. */
-export function registrationProblem(type: RegistrationIdType, number: string): string | undefined {
-  const format = FORMATS[type];
+export function registrationProblem(type: string, number: string): string | undefined {
+  const format = formatOf(type);
   return format.pattern.test(format.canonical(number.trim())) ? undefined : format.hint;
 }

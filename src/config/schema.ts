@@ -65,6 +65,8 @@ export function mapError(e: ErrorObject): Mapped | undefined {
   const at = e.instancePath;
   const field = fieldLabel(at);
   const p = e.params as Record<string, unknown>;
+  // An enum that also takes {unlisted: X}: the enum branch's error says it all.
+  if (e.keyword === "anyOf" || e.schemaPath.startsWith("#/$defs/unlisted/")) return undefined;
   switch (e.keyword) {
     case "if":
       return undefined; // the failing `then` branch reports the details
@@ -110,6 +112,13 @@ export function mapError(e: ErrorObject): Mapped | undefined {
       return {
         code: "schema/empty",
         message: `${field} must not be empty`,
+        pointer: at,
+        anchor: "value",
+      };
+    case "maxLength":
+      return {
+        code: "schema/too-long",
+        message: `${field} is longer than ${String(p["limit"])} characters, the most Twilio accepts (error 20002)`,
         pointer: at,
         anchor: "value",
       };

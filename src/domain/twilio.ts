@@ -1,8 +1,9 @@
 /**
  * Twilio Trust Hub facts shared by the config validator, the planner and the
  * emulator: policy SIDs, enums spelled exactly as Twilio spells them, and the
- * EndUser / SupportingDocument type names. Pure data, no I/O.
- * Source: ../shared/reference/trusthub-api.md sections 3-6.
+ * EndUser / SupportingDocument type and attribute names. Pure data, no I/O.
+ * Where each value comes from and how sure we are: src/domain/facts.ts
+ * (rendered into docs/twilio-facts.md).
  */
 
 export const PROFILE_STATUSES = [
@@ -25,7 +26,11 @@ export const POLICY_SIDS = {
   starter: "RN806dd6cd175f314e1f96a9727ee271f4",
 } as const;
 
-export const BUSINESS_IDENTITIES = ["direct_customer", "isv_reseller_or_partner"] as const;
+export const BUSINESS_IDENTITIES = [
+  "direct_customer",
+  "isv_reseller_or_partner",
+  "unknown",
+] as const;
 
 export const BUSINESS_TYPES = [
   "Sole Proprietorship",
@@ -33,7 +38,9 @@ export const BUSINESS_TYPES = [
   "Limited Liability Corporation",
   "Co-operative",
   "Non-profit Corporation",
+  "Non-profit",
   "Corporation",
+  "Limited Liability Partnership",
 ] as const;
 
 export const BUSINESS_INDUSTRIES = [
@@ -107,6 +114,54 @@ export const END_USER_TYPES = {
   representative1: "authorized_representative_1",
   representative2: "authorized_representative_2",
   individual: "individual_customer_profile_information",
+} as const;
+
+/** Attribute names of the EndUsers the tool writes, by end-user slot. */
+export const END_USER_ATTRIBUTES = {
+  business: [
+    "business_name",
+    "business_identity",
+    "business_type",
+    "business_industry",
+    "business_registration_identifier",
+    "business_registration_number",
+    "business_regions_of_operation",
+    "website_url",
+    "social_media_profile_urls",
+  ],
+  representative: [
+    "first_name",
+    "last_name",
+    "email",
+    "phone_number",
+    "business_title",
+    "job_position",
+  ],
+  individual: ["profile_name", "first_name", "last_name", "email", "phone_number", "birth_date"],
+} as const;
+
+/**
+ * The attribute carrying the name of the registration type when
+ * business_registration_identifier is `Other`. Twilio documents that the name
+ * is required but no public source names the key: unverified.
+ */
+export const REGISTRATION_OTHER_TYPE_ATTRIBUTE = "business_registration_other_type";
+
+/**
+ * Primary policies that third-party code shows but no Twilio page confirms.
+ * Not recognised as an ISV's primary (see docs/twilio-facts.md).
+ */
+export const UNCONFIRMED_PRIMARY_POLICY_SIDS = {
+  primaryGovernment: "RN92dc6c39189b4d5ad9c6664f39769f90",
+  primaryNonprofit: "RN936f6140f1864391adca88df5d84cb6d",
+} as const;
+
+/** ISVs using subaccounts: where primaries may live and what a subaccount may reference. */
+export const SUBACCOUNT_RULES = {
+  /** A primary customer profile is created only in the parent (top-level) account. */
+  primaryOnlyInParent: true,
+  /** A subaccount's secondary may assign its parent's primary (ObjectSid from "the primary account"). */
+  secondaryMayAssignParentPrimary: true,
 } as const;
 
 export const SUPPORTING_DOCUMENT_TYPES = {

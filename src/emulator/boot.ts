@@ -2,6 +2,7 @@
 import { Engine } from "./engine.ts";
 import { loadDataFile, lockDataFile, Persister } from "./persist.ts";
 import type { Snapshot } from "./store.ts";
+import type { Account } from "./types.ts";
 
 export interface StateOptions {
   dataFile?: string;
@@ -18,7 +19,7 @@ export interface State {
 
 export async function openState(
   opts: StateOptions,
-  accounts: readonly { sid: string; token: string }[],
+  accounts: readonly { sid: string; token: string; parentSid?: string }[],
 ): Promise<State> {
   const engine = new Engine({
     ...(opts.deterministic !== undefined && { deterministic: opts.deterministic }),
@@ -26,7 +27,7 @@ export async function openState(
     ...(opts.reviewDelayMs !== undefined && { reviewDelayMs: opts.reviewDelayMs }),
   });
   if (opts.dataFile === undefined) {
-    for (const a of accounts) engine.store.addAccount({ sid: a.sid, token: a.token, keys: [] });
+    for (const a of accounts) engine.store.addAccount(seed(a));
     engine.resumeReviews();
     return { engine, persister: null, unlock: () => Promise.resolve() };
   }
@@ -39,7 +40,7 @@ export async function openState(
       engine.store.restore(snap);
       engine.sids.counters = snap.sidCounters ?? {};
     }
-    for (const a of accounts) engine.store.addAccount({ sid: a.sid, token: a.token, keys: [] });
+    for (const a of accounts) engine.store.addAccount(seed(a));
     engine.store.touch();
     const persister = new Persister(
       file,
@@ -56,4 +57,13 @@ export async function openState(
     await unlock();
     throw e;
   }
+}
+
+function seed(a: { sid: string; token: string; parentSid?: string }): Account {
+  return {
+    sid: a.sid,
+    token: a.token,
+    keys: [],
+    ...(a.parentSid !== undefined && { parentSid: a.parentSid }),
+  };
 }

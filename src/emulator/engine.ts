@@ -2,6 +2,7 @@
  * The emulator's state machine and services shared by the routes: SIDs,
  * clock, status transitions with callbacks, submission, simulated review.
  */
+import { rejectionReason } from "../domain/rejections.ts";
 import { isEditableStatus, POLICY_SIDS, type ProfileStatus } from "../domain/twilio.ts";
 import { CallbackSender } from "./callbacks.ts";
 import { policyBySid } from "./catalog.ts";
@@ -50,6 +51,8 @@ export class Engine {
   onBackgroundChange: () => void = () => undefined;
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
+  /** Failure texts of a rejection at submit (the evaluation's reasons), for its callback. */
+  private readonly rejectionTexts = new Map<string, string>();
 
   constructor(opts: EngineOptions = {}) {
     this.sids = new SidFactory(opts.deterministic ?? false);
@@ -88,14 +91,18 @@ export class Engine {
   }
 
   private notify(acct: AccountData, p: Profile): void {
+    const texts = this.rejectionTexts.get(p.sid);
+    this.rejectionTexts.delete(p.sid);
     if (!p.statusCallback || this.closed) return;
     const params: Record<string, string> = {
       AccountSid: p.accountSid,
       BundleSid: p.sid,
       Status: p.status,
     };
+    // Twilio documents a textual failure reason (docs/twilio-facts.md, STATUS_CALLBACK_FIELDS).
     if (p.status === "twilio-rejected") {
-      params["FailureReason"] = (p.errors ?? []).map((e) => String(e.code)).join(",");
+      params["FailureReason"] =
+        texts ?? (p.errors ?? []).map((e) => rejectionReason(e.code)).join("; ");
     }
     this.callbacks.send(p.sid, p.statusCallback, acct.account.token, params);
   }
@@ -116,6 +123,9 @@ export class Engine {
       ];
       // A rejected profile resubmitted non-compliant is rejected again: a new status event.
       const errors = codes.map((code) => ({ code }));
+      const failed = ev.results.filter((r) => !r.passed);
+      const texts = failed.map((r) => r.failure_reason ?? rejectionReason(r.error_code ?? 18601));
+      this.rejectionTexts.set(p.sid, [...new Set(texts)].join("; "));
       this.setStatus(acct, p, "twilio-rejected", errors, true);
       return;
     }
@@ -176,7 +186,14 @@ export class Engine {
   }
 
   /** An ISV primary: a primary business profile whose business end user says isv_reseller_or_partner. */
+  /** An ISV primary in the account or, for a subaccount, in its parent (Twilio's ISV layouts). */
   hasIsvPrimary(acct: AccountData): boolean {
+    return (
+      this.ownIsvPrimary(acct) || (acct.parent !== undefined && this.ownIsvPrimary(acct.parent))
+    );
+  }
+
+  private ownIsvPrimary(acct: AccountData): boolean {
     for (const p of acct.profiles.items) {
       if (p.policySid !== POLICY_SIDS.primaryBusiness) continue;
       for (const a of acct.assignmentsOf(p.sid).items) {

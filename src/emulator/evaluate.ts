@@ -188,7 +188,7 @@ function evalProfile(
 ): EvaluationResult {
   const policies = PROFILE_TYPE_POLICIES[req.type] ?? [];
   const linked = objects
-    .map((s) => acct.profiles.get(s))
+    .map((s) => acct.referableProfile(s))
     .filter((p) => p && policies.includes(p.policySid));
   const friendly = "Supporting Bundle Status";
   if (linked.length === 0) {

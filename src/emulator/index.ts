@@ -32,8 +32,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Persist state here (atomic replace); memory only when absent. */
   dataFile?: string;
-  /** Accounts to serve; the first is the default. Default: SANDBOX_ACCOUNT. */
-  accounts?: { sid: string; token: string }[];
+  /**
+   * Accounts to serve; the first is the default. Default: SANDBOX_ACCOUNT.
+   * `parentSid` makes one a subaccount of another listed account.
+   */
+  accounts?: { sid: string; token: string; parentSid?: string }[];
   /** Turn automatic review on: pending-review -> in-review -> twilio-approved, this delay each. */
   reviewDelayMs?: number;
   /** Sequential SIDs (BU000...001, ...) for golden tests. */
@@ -53,11 +56,17 @@ export interface EmulatorHandle {
 }
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<EmulatorHandle> {
-  const accounts = opts.accounts && opts.accounts.length > 0 ? opts.accounts : [SANDBOX_ACCOUNT];
+  const accounts: { sid: string; token: string; parentSid?: string }[] =
+    opts.accounts && opts.accounts.length > 0 ? opts.accounts : [SANDBOX_ACCOUNT];
   for (const a of accounts) {
     if (!isSid(a.sid, "AC"))
       throw new Error(`emulator account ${a.sid}: not an AC SID (AC + 32 hex digits)`);
     if (a.token === "") throw new Error(`emulator account ${a.sid}: empty auth token`);
+    const parent = accounts.find((x) => x.sid === a.parentSid);
+    if (a.parentSid !== undefined && (parent === undefined || parent.parentSid !== undefined))
+      throw new Error(
+        `emulator account ${a.sid}: parent ${a.parentSid} is not a listed top-level account`,
+      );
   }
   const { engine, persister, unlock } = await openState(opts, accounts);
   const api = new Router();

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { authenticate } from "./auth.ts";
 import type { Engine } from "./engine.ts";
 import { ApiError } from "./errors.ts";
+import { checkLimits } from "./limits.ts";
 import { Params } from "./params.ts";
 import type { Persister } from "./persist.ts";
 import type { Router } from "./router.ts";
@@ -104,6 +105,7 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
       path,
       path.replace(/^\/v1/, ""),
     );
+    if (!sandbox && method === "POST") checkLimits(path, form);
     const v0 = engine.store.version;
     let reply;
     try {

@@ -3,6 +3,7 @@
  * per-account tables, per-profile assignment tables and, per account, which
  * bundles each object is assigned to. Snapshot/restore for persistence.
  */
+import { POLICY_SIDS, SUBACCOUNT_RULES } from "../domain/twilio.ts";
 import { Table } from "./table.ts";
 import type {
   Account,
@@ -16,6 +17,11 @@ import type {
   SupportingDocument,
 } from "./types.ts";
 
+const PRIMARY_POLICY_SIDS: ReadonlySet<string> = new Set([
+  POLICY_SIDS.primaryBusiness,
+  POLICY_SIDS.primaryIndividual,
+]);
+
 export class AccountData {
   readonly account: Account;
   readonly profiles = new Table<Profile>();
@@ -27,8 +33,24 @@ export class AccountData {
   readonly evaluations = new Map<string, Table<Evaluation>>();
   /** objectSid -> profile SIDs it is assigned to. */
   readonly assignedIn = new Map<string, Set<string>>();
+  /** The parent account of a subaccount (set by Store.addAccount). */
+  parent: AccountData | undefined = undefined;
   constructor(account: Account) {
     this.account = account;
+  }
+
+  /**
+   * A profile a bundle of this account may reference: its own, or (in a
+   * subaccount) the parent's primary, and nothing else of the parent's.
+   * Twilio: ObjectSid "accepts a Customer Profile SID from the same account or
+   * from the primary account" (docs/twilio-facts.md).
+   */
+  referableProfile(sid: string): Profile | undefined {
+    const own = this.profiles.get(sid);
+    if (own) return own;
+    if (!SUBACCOUNT_RULES.secondaryMayAssignParentPrimary) return undefined;
+    const theirs = this.parent?.profiles.get(sid);
+    return theirs && PRIMARY_POLICY_SIDS.has(theirs.policySid) ? theirs : undefined;
   }
 
   assignmentsOf(profileSid: string): Table<EntityAssignment> {
@@ -117,14 +139,24 @@ export class Store {
 
   addAccount(account: Account): AccountData {
     const existing = this.accounts.get(account.sid);
+    const data = existing ?? new AccountData(account);
     if (existing) {
       existing.account.token = account.token;
-      return existing;
+      if (account.parentSid !== undefined) existing.account.parentSid = account.parentSid;
+    } else {
+      this.accounts.set(account.sid, data);
+      for (const k of account.keys) this.keys.set(k.sid, account.sid);
     }
-    const data = new AccountData(account);
-    this.accounts.set(account.sid, data);
-    for (const k of account.keys) this.keys.set(k.sid, account.sid);
+    this.linkParents();
     return data;
+  }
+
+  /** Resolves each subaccount's parent (accounts may be added in any order). */
+  private linkParents(): void {
+    for (const a of this.accounts.values()) {
+      const sid = a.account.parentSid;
+      a.parent = sid === undefined ? undefined : this.accounts.get(sid);
+    }
   }
 
   /** The seq of a live or deleted record of the account, for page tokens. */

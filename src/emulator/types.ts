@@ -21,6 +21,8 @@ export interface Account {
   sid: string;
   token: string;
   keys: ApiKey[];
+  /** A subaccount's parent account (its primary profile serves the subaccount's secondaries). */
+  parentSid?: string;
 }
 
 export interface Profile extends Rec {

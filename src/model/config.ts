@@ -25,6 +25,18 @@ export interface SourceRef {
 
 // ---------------------------------------------------------------- written
 
+/**
+ * A value Twilio returned that src/domain/twilio.ts does not list (written by
+ * `import` so the YAML still validates; `validate` warns about it).
+ */
+export interface Unlisted {
+  unlisted: string;
+}
+/** A documented Twilio value, or an explicitly unlisted one. */
+export type OrUnlisted<T extends string> = T | Unlisted;
+/** After normalisation: a documented value or the unlisted value as written. */
+export type Open<T extends string> = T | (string & Record<never, never>);
+
 export interface WrittenAddress {
   customerName: string;
   street: string;
@@ -43,17 +55,22 @@ export interface WrittenRepresentative {
   /** E.164 preferred; national formats are accepted with the address country. */
   phone: string;
   businessTitle: string;
-  jobPosition: JobPosition;
+  jobPosition: OrUnlisted<JobPosition>;
 }
 
 export interface WrittenBusiness {
   /** Legal business name. */
   name: string;
-  identity: BusinessIdentity;
-  type: BusinessType;
-  industry: BusinessIndustry;
-  registration: { type: RegistrationIdType; number: string };
-  regionsOfOperation: RegionOfOperation[];
+  identity: OrUnlisted<BusinessIdentity>;
+  type: OrUnlisted<BusinessType>;
+  industry: OrUnlisted<BusinessIndustry>;
+  registration: {
+    type: OrUnlisted<RegistrationIdType>;
+    number: string;
+    /** The name of the registration type when `type` is Other. */
+    otherType?: string;
+  };
+  regionsOfOperation: OrUnlisted<RegionOfOperation>[];
   websiteUrl: string;
   socialMediaProfileUrls?: string[];
 }
@@ -73,7 +90,9 @@ interface WrittenProfileBase {
   acknowledge?: string[];
 }
 
-export interface WrittenBusinessProfile extends WrittenProfileBase {
+export interface WrittenBusinessProfile extends Omit<WrittenProfileBase, "email"> {
+  /** Default on secondaries: `defaults.notificationEmail` (the ISV's address, Twilio's guide). */
+  email?: string;
   business: WrittenBusiness;
   address: WrittenAddress;
   /** Authorized representative 1, and optionally 2. */
@@ -82,6 +101,7 @@ export interface WrittenBusinessProfile extends WrittenProfileBase {
 
 export interface WrittenBusinessPrimary extends WrittenBusinessProfile {
   type: "business";
+  email: string;
 }
 
 /** Items only the Twilio Console can collect; declared so the plan can say they are owed. */
@@ -125,11 +145,20 @@ export interface WrittenAccount {
   apiUrlEnv?: string;
 }
 
+/** Account-wide defaults (every file of an account must agree on each). */
+export interface WrittenDefaults {
+  submit?: boolean;
+  /** The ISV's own address for status mail: each secondary's `email` unless it sets one. */
+  notificationEmail?: string;
+  /** The ISV's status callback URL: each secondary's `statusCallback` unless it sets one. */
+  statusCallback?: string;
+}
+
 /** One YAML document. Several files may be combined; at most one primary per account. */
 export interface WrittenDocument {
   version: 1;
   account?: WrittenAccount;
-  defaults?: { submit?: boolean };
+  defaults?: WrittenDefaults;
   primary?: WrittenPrimary;
   secondaries?: WrittenBusinessProfile[];
 }
@@ -140,8 +169,18 @@ export type ProfileRole = "primary" | "secondary";
 export type ProfileKind = "primary-business" | "primary-individual" | "secondary";
 
 export type Address = Required<Omit<WrittenAddress, "street2">> & { street2: string };
-export type Representative = WrittenRepresentative;
-export interface Business extends Omit<WrittenBusiness, "socialMediaProfileUrls"> {
+export interface Representative extends Omit<WrittenRepresentative, "jobPosition"> {
+  jobPosition: Open<JobPosition>;
+}
+export interface Business {
+  name: string;
+  identity: Open<BusinessIdentity>;
+  type: Open<BusinessType>;
+  industry: Open<BusinessIndustry>;
+  /** `otherType`: the name of the registration type when `type` is Other. */
+  registration: { type: Open<RegistrationIdType>; number: string; otherType?: string };
+  regionsOfOperation: Open<RegionOfOperation>[];
+  websiteUrl: string;
   socialMediaProfileUrls: string[];
 }
 

@@ -8,11 +8,15 @@ import { isImmutableStatus } from "../domain/twilio.ts";
 import type { Profile } from "../model/config.ts";
 import type { ProfileAction } from "../model/plan.ts";
 import type { DecideInput } from "./decide.ts";
+import type { LivePrimary } from "./match.ts";
 import { fieldsReason, immutable } from "./decide-common.ts";
 
 export function decidePrimary(a: ProfileAction, input: DecideInput): ProfileAction {
   const { profile, observed, match } = input;
   const consoleStep = (step: string): void => void a.consoleSteps.push(step);
+  if (observed === undefined && (match.livePrimaries ?? []).length > 0) {
+    return nearMiss(a, profile, match.livePrimaries ?? []);
+  }
   if (observed === undefined) {
     a.action = "blocked";
     a.reasons.push("primary profiles can only be created in the Twilio Console");
@@ -39,6 +43,28 @@ export function decidePrimary(a: ProfileAction, input: DecideInput): ProfileActi
   }
   if (a.changes.length > 0) a.reasons.push(fieldsReason(a.changes.length, "to write"));
   else if (a.action === "no-op") a.reasons.push("in sync");
+  return a;
+}
+
+/**
+ * The declared primary matches no live one, but the account holds primaries:
+ * name them and say how to point the YAML at one. Never a Console step to
+ * create another (Twilio keeps one primary per account; the ISV guides build
+ * on the existing one).
+ */
+function nearMiss(a: ProfileAction, profile: Profile, live: LivePrimary[]): ProfileAction {
+  a.action = "blocked";
+  a.changes = [];
+  const list = live.map((p) => `${p.sid} "${p.friendlyName}" (${p.kind}, ${p.status})`).join("; ");
+  a.reasons.push(
+    `no live primary is named "${profile.friendlyName}", but the account holds ${live.length === 1 ? "one" : live.length}`,
+  );
+  const first = live[0]!;
+  a.notes.push({
+    code: "match/primary-near-miss",
+    severity: "error",
+    message: `the account already holds primary profile${live.length === 1 ? "" : "s"} ${list}: pin ${live.length === 1 ? "it" : "yours"} with \`sid: ${first.sid}\` under primary ${profile.key}, or set its friendlyName to "${first.friendlyName}"; do not create a second primary`,
+  });
   return a;
 }
 

@@ -4,7 +4,12 @@
  * Pure. Friendly names of the profile's objects derive from the profile's
  * friendly name, so they are stable and never carry personal data.
  */
-import { END_USER_TYPES, POLICY_SIDS, SUPPORTING_DOCUMENT_TYPES } from "../domain/twilio.ts";
+import {
+  END_USER_TYPES,
+  POLICY_SIDS,
+  REGISTRATION_OTHER_TYPE_ATTRIBUTE,
+  SUPPORTING_DOCUMENT_TYPES,
+} from "../domain/twilio.ts";
 import type {
   Address,
   BusinessProfile,
@@ -71,6 +76,9 @@ function businessUsers(profile: BusinessProfile): BundleEndUser[] {
         business_regions_of_operation: joinMulti(b.regionsOfOperation),
         website_url: b.websiteUrl,
         social_media_profile_urls: joinMulti(b.socialMediaProfileUrls),
+        ...(b.registration.otherType !== undefined && {
+          [REGISTRATION_OTHER_TYPE_ATTRIBUTE]: b.registration.otherType,
+        }),
       },
     },
   ];

@@ -3,43 +3,19 @@
  * which fields carry personal data, and how values are normalised before they
  * are compared (so that formatting differences never show up as changes).
  */
+import { ADDRESS_FRIENDLY_NAME_MAX_LENGTH, FRIENDLY_NAME_MAX_LENGTH } from "../domain/limits.ts";
+import { END_USER_ATTRIBUTES, REGISTRATION_OTHER_TYPE_ATTRIBUTE } from "../domain/twilio.ts";
 import type { ObjectSlot } from "../model/trusthub.ts";
+import { fitName } from "./names.ts";
 
-export const BUSINESS_ATTRIBUTES = [
-  "business_name",
-  "business_identity",
-  "business_type",
-  "business_industry",
-  "business_registration_identifier",
-  "business_registration_number",
-  "business_regions_of_operation",
-  "website_url",
-  "social_media_profile_urls",
-] as const;
-
-export const REPRESENTATIVE_ATTRIBUTES = [
-  "first_name",
-  "last_name",
-  "email",
-  "phone_number",
-  "business_title",
-  "job_position",
-] as const;
-
+/** Attribute names per end-user slot: src/domain (sources in docs/twilio-facts.md). */
+export const BUSINESS_ATTRIBUTES = END_USER_ATTRIBUTES.business;
+export const REPRESENTATIVE_ATTRIBUTES = END_USER_ATTRIBUTES.representative;
 /**
- * Individual primary: Twilio does not document this end-user type (reference
- * 5.3, third-party only). We send the person's names, contact and birth date
- * under the names third-party integrations use, plus `profile_name` so that no
- * YAML field is silently dropped.
+ * Individual primary: Twilio does not document this end-user type (third-party
+ * only, low confidence). `profile_name` is sent so that no YAML field is dropped.
  */
-export const INDIVIDUAL_ATTRIBUTES = [
-  "profile_name",
-  "first_name",
-  "last_name",
-  "email",
-  "phone_number",
-  "birth_date",
-] as const;
+export const INDIVIDUAL_ATTRIBUTES = END_USER_ATTRIBUTES.individual;
 
 /** Attributes holding several values, sent as one comma-separated string. */
 export const MULTI_VALUED = new Set(["business_regions_of_operation", "social_media_profile_urls"]);
@@ -62,6 +38,7 @@ const PUBLIC_END_USER_FIELDS = new Set([
   "business_type",
   "business_industry",
   "business_registration_identifier",
+  REGISTRATION_OTHER_TYPE_ATTRIBUTE,
   "business_regions_of_operation",
   "website_url",
   "social_media_profile_urls",
@@ -152,5 +129,6 @@ export function objectFriendlyName(
   profileFriendlyName: string,
   slot: Exclude<ObjectSlot, "profile" | "assignments">,
 ): string {
-  return `${profileFriendlyName} - ${OBJECT_NAME_SUFFIX[slot]}`;
+  const max = slot === "address" ? ADDRESS_FRIENDLY_NAME_MAX_LENGTH : FRIENDLY_NAME_MAX_LENGTH;
+  return fitName(profileFriendlyName, ` - ${OBJECT_NAME_SUFFIX[slot]}`, max);
 }

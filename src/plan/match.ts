@@ -22,7 +22,22 @@ export interface Match {
   record?: ManagedRecord;
   /** The pinned or managed SID no longer exists in Trust Hub. */
   missingSid?: string;
+  /** A declared primary matched nothing: the account's unclaimed live primaries (near misses). */
+  livePrimaries?: LivePrimary[];
 }
+
+/** A live primary named in the plan (SID, friendly name, status: no personal data). */
+export interface LivePrimary {
+  sid: string;
+  friendlyName: string;
+  status: string;
+  kind: "business" | "individual";
+}
+
+const PRIMARY_KINDS: Record<string, LivePrimary["kind"]> = {
+  [POLICY_SIDS.primaryBusiness]: "business",
+  [POLICY_SIDS.primaryIndividual]: "individual",
+};
 
 export function declaredProfiles(config: Config): Profile[] {
   return config.primary ? [config.primary, ...config.secondaries] : [...config.secondaries];
@@ -74,9 +89,20 @@ export function matchProfiles(profiles: Profile[], index: AccountIndex): Map<str
     const m: Match = { via: candidates.length > 0 ? "name" : "none", candidates };
     const [only] = candidates;
     if (candidates.length === 1 && only !== undefined) m.sid = only;
+    if (m.via === "none" && p.kind !== "secondary") m.livePrimaries = livePrimaries(index, claimed);
     out.set(p.key, m);
   }
   return out;
+}
+
+function livePrimaries(index: AccountIndex, claimed: ReadonlySet<string>): LivePrimary[] {
+  const out: LivePrimary[] = [];
+  for (const lp of index.account.profiles) {
+    const kind = PRIMARY_KINDS[lp.policySid];
+    if (kind === undefined || claimed.has(lp.sid)) continue;
+    out.push({ sid: lp.sid, friendlyName: lp.friendlyName, status: lp.status, kind });
+  }
+  return out.sort((a, b) => (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0));
 }
 
 function nameKey(friendlyName: string, policySid: string): string {

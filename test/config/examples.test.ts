@@ -46,7 +46,9 @@ describe("examples", () => {
     expect(bakery?.representatives[1]?.phone).toBe("+13125550143");
     expect(bakery?.address.street2).toBe("");
     expect(bakery?.business.socialMediaProfileUrls).toEqual([]);
-    expect(bakery?.statusCallback).toBe("");
+    // Twilio's ISV guide: status mail and callbacks go to the ISV (brands.yaml defaults).
+    expect(bakery?.statusCallback).toBe("https://hooks.northwind.example/trusthub/status");
+    expect(bakery?.email).toBe("trusthub-ops@northwind.example");
     expect(bakery?.submit).toBe(true);
     expect(bakery?.kind).toBe("secondary");
     expect(config?.secondaries[1]?.submit).toBe(false);

@@ -64,7 +64,7 @@ const secondary: DeepRequired<WrittenBusinessProfile> = {
     identity: "isv_reseller_or_partner",
     type: "Corporation",
     industry: "TECHNOLOGY",
-    registration: { type: "EIN", number: "123456789" },
+    registration: { type: "Other", number: "123456789", otherType: "State charter number" },
     regionsOfOperation: ["USA_AND_CANADA"],
     websiteUrl: "https://acme.example",
     socialMediaProfileUrls: ["https://social.example/acme"],
@@ -83,14 +83,22 @@ const account: DeepRequired<WrittenAccount> = {
 const businessDocument: DeepRequired<WrittenDocument> = {
   version: 1,
   account,
-  defaults: { submit: false },
+  defaults: {
+    submit: false,
+    notificationEmail: "trusthub-ops@isv.example",
+    statusCallback: "https://isv.example/trusthub/status",
+  },
   primary: { type: "business", ...secondary, key: "primary" },
   secondaries: [secondary],
 };
 const individualDocument: DeepRequired<WrittenDocument> = {
   version: 1,
   account,
-  defaults: { submit: true },
+  defaults: {
+    submit: true,
+    notificationEmail: "trusthub-ops@isv.example",
+    statusCallback: "https://isv.example/trusthub/status",
+  },
   primary: {
     type: "individual",
     ...base,
@@ -122,14 +130,7 @@ const required = {
     "representatives",
   ] as const,
   individualPrimary: ["type", "key", "friendlyName", "email", "individual", "address"] as const,
-  businessProfile: [
-    "key",
-    "friendlyName",
-    "email",
-    "business",
-    "address",
-    "representatives",
-  ] as const,
+  businessProfile: ["key", "friendlyName", "business", "address", "representatives"] as const,
   business: [
     "name",
     "identity",

@@ -71,10 +71,25 @@ describe("status callbacks", () => {
           false,
         );
       }
-      expect(rx.hits[2]!.params["FailureReason"]).toBe("18604");
+      expect(rx.hits[2]!.params["FailureReason"]).toBe(
+        "Unable to verify Authorized representative #1",
+      );
       expect(rx.hits[0]!.params["FailureReason"]).toBeUndefined();
       const deliveries = await h.controls.getCallbacks();
       expect(deliveries.find((d) => d.params["Status"] === "pending-review")?.attempts).toBe(2);
+    } finally {
+      rx.server.close();
+    }
+  });
+
+  it("a profile rejected at submit gets its evaluation's failure reasons as text", async () => {
+    const rx = await receiver(0);
+    try {
+      const b = await secondaryBundle(h, { callback: rx.url }); // no primary attached
+      await h.client.trusthub.v1.customerProfiles(b.sid).update({ status: "pending-review" });
+      await until(() => rx.hits.some((x) => x.params["Status"] === "twilio-rejected"));
+      const hit = rx.hits.find((x) => x.params["Status"] === "twilio-rejected")!;
+      expect(hit.params["FailureReason"]).toBe("Primary customer profile is null");
     } finally {
       rx.server.close();
     }

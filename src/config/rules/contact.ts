@@ -44,6 +44,10 @@ export function contactFields(ctx: RuleContext): Field[] {
 // Deliberately simple: one @, no spaces, a dot in the domain. Twilio checks deliverability itself.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value);
+}
+
 export function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\//i.test(value)) return false;
   try {

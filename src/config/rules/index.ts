@@ -7,10 +7,16 @@ import { withoutAcknowledged } from "./acknowledge.ts";
 import { validEmails, validPhones, validUrls } from "./contact.ts";
 import type { Rule, RuleContext } from "./context.ts";
 import { isoCountries } from "./country.ts";
+import { brandOwnerEmail, secondariesHaveEmail, validDefaults } from "./defaults.ts";
 import { plausibleDatesOfBirth } from "./date-of-birth.ts";
 import { secondariesNeedIsvPrimary } from "./isv.ts";
-import { dunsDiscouraged, plausibleRegistrationNumbers } from "./registration.ts";
+import {
+  dunsDiscouraged,
+  otherRegistrationType,
+  plausibleRegistrationNumbers,
+} from "./registration.ts";
 import { distinctRepresentatives, secondRepresentative } from "./representatives.ts";
+import { unlistedValues } from "./unlisted.ts";
 import {
   consistentDefaults,
   onePrimary,
@@ -25,6 +31,9 @@ export const RULES: readonly Rule[] = [
   uniqueSids,
   onePrimary,
   consistentDefaults,
+  validDefaults,
+  secondariesHaveEmail,
+  brandOwnerEmail,
   secondariesNeedIsvPrimary,
   distinctRepresentatives,
   secondRepresentative,
@@ -33,6 +42,8 @@ export const RULES: readonly Rule[] = [
   validUrls,
   plausibleRegistrationNumbers,
   dunsDiscouraged,
+  otherRegistrationType,
+  unlistedValues,
   isoCountries,
   plausibleDatesOfBirth,
 ];

@@ -68,25 +68,29 @@ export function onePrimary(ctx: RuleContext): Diagnostic[] {
   );
 }
 
+const DEFAULT_FIELDS = ["submit", "notificationEmail", "statusCallback"] as const;
+
 export function consistentDefaults(ctx: RuleContext): Diagnostic[] {
-  let first: { value: boolean; at: string } | undefined;
   const out: Diagnostic[] = [];
-  for (const doc of ctx.documents) {
-    const value = doc.written.defaults?.submit;
-    if (value === undefined) continue;
-    const pointer = "/defaults/submit";
-    if (!first) {
-      first = { value, at: where(doc.at(pointer)) };
-    } else if (first.value !== value) {
-      out.push(
-        diagnostic(
-          "rule/conflicting-defaults",
-          "error",
-          `defaults.submit differs from the value at ${first.at}; defaults apply to the whole account`,
-          doc.at(pointer),
-          pointer,
-        ),
-      );
+  for (const field of DEFAULT_FIELDS) {
+    let first: { value: unknown; at: string } | undefined;
+    for (const doc of ctx.documents) {
+      const value = doc.written.defaults?.[field];
+      if (value === undefined) continue;
+      const pointer = `/defaults/${field}`;
+      if (!first) {
+        first = { value, at: where(doc.at(pointer)) };
+      } else if (first.value !== value) {
+        out.push(
+          diagnostic(
+            "rule/conflicting-defaults",
+            "error",
+            `defaults.${field} differs from the value at ${first.at}; defaults apply to the whole account`,
+            doc.at(pointer),
+            pointer,
+          ),
+        );
+      }
     }
   }
   return out;

@@ -13,7 +13,7 @@ function objectExists(ctx: Ctx, sid: string, profileSid: string): boolean {
     case "RD":
       return ctx.acct.documents.get(sid) !== undefined;
     case "BU":
-      return sid !== profileSid && ctx.acct.profiles.get(sid) !== undefined;
+      return sid !== profileSid && ctx.acct.referableProfile(sid) !== undefined;
     default:
       throw new ApiError(400, 22206, `Invalid object type assigned to a bundle: ${sid}`);
   }

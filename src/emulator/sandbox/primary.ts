@@ -7,6 +7,7 @@ import {
   END_USER_TYPES,
   POLICY_SIDS,
   PROFILE_STATUSES,
+  SUBACCOUNT_RULES,
   type ProfileStatus,
 } from "../../domain/twilio.ts";
 import type { Engine } from "../engine.ts";
@@ -89,6 +90,13 @@ export function createPrimary(
   input: CreatePrimaryInput,
   base: string,
 ): CreatePrimaryResult {
+  // Twilio's Console guide: a primary can be created only at the parent account level.
+  if (SUBACCOUNT_RULES.primaryOnlyInParent && acct.parent !== undefined)
+    throw new ApiError(
+      400,
+      400,
+      "A primary customer profile can only be created in the parent account, not in a subaccount",
+    );
   const kind = input.type ?? "business";
   if (kind !== "business" && kind !== "individual")
     throw new ApiError(400, 20001, "type must be business or individual");

@@ -3,11 +3,21 @@
  * literal values, or `${env:TRUSTHUB_<KEY>_<FIELD>}` references for personal
  * ones, whose values are collected into the env template entries. Pure.
  */
-import { POLICY_SIDS } from "../../domain/twilio.ts";
+import {
+  BUSINESS_IDENTITIES,
+  BUSINESS_INDUSTRIES,
+  BUSINESS_TYPES,
+  JOB_POSITIONS,
+  POLICY_SIDS,
+  REGIONS_OF_OPERATION,
+  REGISTRATION_ID_TYPES,
+  REGISTRATION_OTHER_TYPE_ATTRIBUTE,
+} from "../../domain/twilio.ts";
 import type { Attributes, ObservedBundle } from "../../model/trusthub.ts";
 import { isSensitive } from "../../plan/fields.ts";
 import { envName, envRef, escapeLiteral, type EnvEntry } from "./emit-env.ts";
 import type { Picked } from "./emit-pick.ts";
+import { listedOrNot } from "../../config/unlisted.ts";
 
 export type Obj = Record<string, unknown>;
 
@@ -22,6 +32,8 @@ export class ProfileEmitter {
   readonly bundle: ObservedBundle;
   readonly env: EnvEntry[];
   readonly individual: boolean;
+  /** Fields whose live value is outside what src/domain/twilio.ts lists (written as {unlisted}). */
+  readonly unlisted: string[] = [];
   constructor(key: string, bundle: ObservedBundle, env: EnvEntry[]) {
     this.key = key;
     this.bundle = bundle;
@@ -74,24 +86,41 @@ export class ProfileEmitter {
     return out;
   }
 
+  /** A value Twilio returned for an enumerated field, kept even when we do not list it. */
+  private known(field: string, value: string, known: readonly string[]): unknown {
+    const out = listedOrNot(escapeLiteral(value), known);
+    if (typeof out !== "string" && !this.unlisted.includes(field)) this.unlisted.push(field);
+    return out;
+  }
+
   private business(): Obj {
     const a = this.bundle.endUsers.business?.attributes ?? {};
     const s = (f: string): string => text(a, f);
+    const registration: Obj = {
+      type: this.known(
+        "business_registration_identifier",
+        s("business_registration_identifier"),
+        REGISTRATION_ID_TYPES,
+      ),
+      number: this.v(
+        "business",
+        "business_registration_number",
+        "REGISTRATION_NUMBER",
+        s("business_registration_number"),
+      ),
+    };
+    const otherType = s(REGISTRATION_OTHER_TYPE_ATTRIBUTE);
+    if (s("business_registration_identifier") === "Other" && otherType !== "")
+      registration["otherType"] = escapeLiteral(otherType);
     const out: Obj = {
       name: this.v("business", "business_name", "BUSINESS_NAME", s("business_name")),
-      identity: s("business_identity"),
-      type: s("business_type"),
-      industry: s("business_industry"),
-      registration: {
-        type: s("business_registration_identifier"),
-        number: this.v(
-          "business",
-          "business_registration_number",
-          "REGISTRATION_NUMBER",
-          s("business_registration_number"),
-        ),
-      },
-      regionsOfOperation: list(a, "business_regions_of_operation").map(escapeLiteral),
+      identity: this.known("business_identity", s("business_identity"), BUSINESS_IDENTITIES),
+      type: this.known("business_type", s("business_type"), BUSINESS_TYPES),
+      industry: this.known("business_industry", s("business_industry"), BUSINESS_INDUSTRIES),
+      registration,
+      regionsOfOperation: list(a, "business_regions_of_operation").map((r) =>
+        this.known("business_regions_of_operation", r, REGIONS_OF_OPERATION),
+      ),
       websiteUrl: escapeLiteral(s("website_url")),
     };
     const social = list(a, "social_media_profile_urls");
@@ -133,7 +162,7 @@ export class ProfileEmitter {
         email: p("email", "EMAIL"),
         phone: p("phone_number", "PHONE"),
         businessTitle: p("business_title", "BUSINESS_TITLE"),
-        jobPosition: p("job_position", "JOB_POSITION"),
+        jobPosition: this.known("job_position", text(a, "job_position"), JOB_POSITIONS),
       });
     }
     return reps;

@@ -19,6 +19,7 @@ import type { ProfileStatus } from "../../domain/twilio.ts";
 import type { ObservedAccount } from "../../model/trusthub.ts";
 import { indexAccount, observedBundle } from "../../plan/observed.ts";
 import { keyFromName, renderEnvFile, uniqueKey, type EnvEntry } from "./emit-env.ts";
+import { hoistIsvDefaults } from "./emit-defaults.ts";
 import { pickProfiles, type Picked } from "./emit-pick.ts";
 import { ProfileEmitter, type Obj } from "./emit-profile.ts";
 
@@ -78,11 +79,19 @@ export function emitConfig(account: ObservedAccount, opts: EmitOptions): EmitRes
       key,
       ` ${p.profile.sid}: ${p.profile.status}${p.pinned ? " (pinned: its friendly name is not unique)" : ""}`,
     );
-    return b.profile(role, p);
+    const written = b.profile(role, p);
+    if (b.unlisted.length > 0)
+      warnings.push(
+        `${key} (${p.profile.sid}): ${b.unlisted.join(", ")} hold values Twilio does not document (docs/twilio-facts.md); written as {unlisted: ...} so the YAML validates`,
+      );
+    return written;
   };
-  if (picked.primary !== undefined) doc["primary"] = build(picked.primary, "primary");
-  if (picked.secondaries.length > 0)
-    doc["secondaries"] = picked.secondaries.map((p) => build(p, "secondary"));
+  const primary = picked.primary === undefined ? undefined : build(picked.primary, "primary");
+  const secondaries = picked.secondaries.map((p) => build(p, "secondary"));
+  const defaults = hoistIsvDefaults(secondaries, picked.secondaries, env);
+  if (Object.keys(defaults).length > 0) doc["defaults"] = defaults;
+  if (primary !== undefined) doc["primary"] = primary;
+  if (secondaries.length > 0) doc["secondaries"] = secondaries;
 
   const envFile = renderEnvFile(env, { yaml: opts.yamlFile, env: opts.envFile });
   for (const name of envFile.unquotable)

@@ -1,0 +1,57 @@
+/** Where Twilio facts come from (used by src/domain/facts.ts). Pure data. */
+
+export type SourceKind = "twilio-docs" | "twilio-spec" | "third-party" | "unverified";
+
+export interface Source {
+  kind: SourceKind;
+  /** A URL, a spec file and pointer, or what was searched for in vain. */
+  ref: string;
+}
+
+const docs = (ref: string): Source => ({ kind: "twilio-docs", ref });
+const spec = (ref: string): Source => ({ kind: "twilio-spec", ref });
+
+const TW = "https://www.twilio.com/docs";
+const SS = `${TW}/voice/trusted-calling-with-shakenstir/shakenstir-onboarding`;
+
+export const SOURCES = {
+  specTrustHub: spec("twilio/twilio-oai spec/json/twilio_trusthub_v1.json"),
+  specApi2010: spec("twilio/twilio-oai spec/json/twilio_api_v2010.json"),
+  overview: docs(`${TW}/trust-hub/trusthub-rest-api`),
+  secondaryProfile: docs(`${TW}/trust-hub/trusthub-rest-api/api-create-secondary-customer-profile`),
+  starterProfile: docs(`${TW}/trust-hub/trusthub-rest-api/api-create-a-starter-profile`),
+  isvA2p: docs(`${TW}/messaging/compliance/a2p-10dlc/onboarding-isv-api`),
+  ssIsvSubaccounts: docs(`${SS}/shaken-stir-trust-hub-api-isvs-subaccounts`),
+  ssIsvSingleProject: docs(`${SS}/shaken-stir-trust-hub-api-isvs-single-project`),
+  subaccounts: docs(`${TW}/iam/api/subaccounts`),
+  error20002: docs(`${TW}/api/errors/20002`),
+  error60711: docs(`${TW}/api/errors/60711`),
+  rejectionCodes: docs(
+    "https://www.twilio.com/en-us/changelog/introducing-error-codes-for-trust-hub-customer-profiles",
+  ),
+  soleProprietorStarter: docs(`${TW}/sms/a2p-10dlc/isv-starter-api`),
+  thirdPartyPrimaryPolicies: {
+    kind: "third-party",
+    ref: "several independent integrator repositories recording live GET /v1/Policies answers",
+  },
+  thirdPartyOneRepo: {
+    kind: "third-party",
+    ref: "one integrator repository's constants (no second source found)",
+  },
+  thirdPartyCallbackHandlers: {
+    kind: "third-party",
+    ref: "integrators' webhook handlers reading form fields BundleSid, Status, FailureReason",
+  },
+  thirdPartyIndividual: {
+    kind: "third-party",
+    ref: "integrator scripts creating individual_customer_profile_information end users",
+  },
+  translatedShakenStir: {
+    kind: "third-party",
+    ref: "a translated copy of the SHAKEN/STIR ISV page (the English page does not list it)",
+  },
+} as const satisfies Record<string, Source>;
+
+export function unverified(what: string): Source {
+  return { kind: "unverified", ref: what };
+}
