@@ -136,19 +136,15 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
         return EXIT.ok;
       }
     }
-    return await carryOut(p, plan, observed, opts);
+    return await carryOut(p, plan, opts);
   } finally {
     await p.close();
   }
 }
 
-async function carryOut(
-  p: PreparedPlan,
-  plan: Plan,
-  observed: ObservedAccount,
-  opts: ApplyOptions,
-): Promise<number> {
-  const specs = resourceSpecs(p.config, observed, plan);
+async function carryOut(p: PreparedPlan, plan: Plan, opts: ApplyOptions): Promise<number> {
+  // The very inputs the plan shown (and checksummed) decided: nothing is re-derived here.
+  const specs = resourceSpecs(plan);
   const say = (line: string) => opts.out(`${line}\n`);
   say("\nApplying through Pulumi:");
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
