@@ -4,7 +4,7 @@
  * needs: Retry-After is honoured; 429 is retried for every request (Twilio
  * did not carry it out); 5xx and dropped connections are retried only for
  * idempotent requests, never for a create (the apply layer looks before it
- * resends); attempts are bounded.
+ * resends); attempts and total time are bounded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -116,6 +116,18 @@ describe("retries under the SDK", () => {
     await expect(client().trusthub.v1.endUsers(IT).fetch()).rejects.toMatchObject({ status: 503 });
     expect(hits).toHaveLength(8);
   });
+
+  it("the total time is bounded too: no send starts after totalMs", async () => {
+    hits = [];
+    answer = reply(503, error(503));
+    const c = createClient(
+      { target: { kind: "emulator", url, accountSid: SID }, username: SID, password: "t" },
+      { retry: { baseMs: 400, maxDelayMs: 400, totalMs: 300 } },
+    );
+    await expect(c.trusthub.v1.endUsers(IT).fetch()).rejects.toMatchObject({ status: 503 });
+    expect(hits.length).toBeLessThan(8);
+    expect(hits.at(-1)!.at - hits[0]!.at).toBeLessThanOrEqual(300 + 100);
+  });
 });
 
 describe("rules", () => {
@@ -127,6 +139,13 @@ describe("rules", () => {
       isIdempotent({ method: "POST", uri: `${u}/EndUsers/${IT}`, data: { FriendlyName: "x" } }),
     ).toBe(true);
     expect(isIdempotent({ method: "POST", uri: `${u}/EndUsers`, data: {} })).toBe(false);
+    // An evaluation only checks the bundle: sending it twice is two records of one check.
+    expect(
+      isIdempotent({
+        method: "POST",
+        uri: `${u}/CustomerProfiles/BU${"0".repeat(32)}/Evaluations`,
+      }),
+    ).toBe(true);
     expect(
       isIdempotent({
         method: "POST",
