@@ -1,8 +1,9 @@
 /**
  * One SDK request of apply, named: a reply that is not JSON (the SDK's
  * JSON.parse fails) or not the shape the SDK walks becomes a UserError naming
- * the request; HTTP errors (404, 5xx, ...) pass through as the SDK threw them,
- * so callers can tell "gone" and "transient" apart. Replies are converted by
+ * the request; an HTTP error (404, 5xx, ...) gets the request in its message
+ * and keeps its `status` and `code`, so callers still tell "gone" and
+ * "transient" apart. Replies are converted by
  * src/state/convert.ts, the converter reading uses too.
  */
 import { UserError } from "../errors.ts";
@@ -15,7 +16,10 @@ export async function call<T>(where: string, p: Promise<T>): Promise<T> {
     if (e instanceof SyntaxError || e instanceof TypeError) {
       throw new UserError("apply/malformed", `${where}: ${describeFailure(e)}`);
     }
-    throw e;
+    const status = (e as { status?: unknown } | null)?.status;
+    if (typeof status !== "number") throw e;
+    const named = new Error(`${where}: ${describeFailure(e)}`, { cause: e });
+    throw Object.assign(named, { status, code: (e as { code?: unknown }).code });
   }
 }
 

@@ -142,6 +142,10 @@ export function cli(args: string[], w: World, extraEnv: Record<string, string> =
     env: {
       PATH: process.env["PATH"] ?? "",
       HOME: process.env["HOME"] ?? "",
+      // The Pulumi CLI the test run was given (tests may run with a CLI of another version).
+      ...(process.env["TRUSTHUB_PULUMI_BIN"]
+        ? { TRUSTHUB_PULUMI_BIN: process.env["TRUSTHUB_PULUMI_BIN"] }
+        : {}),
       ...w.env,
       ...extraEnv,
     },
