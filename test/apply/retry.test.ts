@@ -115,6 +115,7 @@ describe("a create through the HTTP layer", () => {
     await expect(createEndUser(c, eu)).rejects.toMatchObject({ status: 503 });
     const posts = sends.filter((s) => s === "POST /v1/EndUsers").length;
     // Before: five create attempts, each up to 8 sends of its own (429s), with a look between.
+    // Now: every send of the create (429s included) draws on the one budget.
     expect(posts).toBe(RETRY_POLICY.attempts);
     // Each 503 was followed by one look (a read with a budget of its own) before the next send.
     expect(sends.filter((s) => s === "GET /v1/EndUsers").length).toBeGreaterThanOrEqual(1);
