@@ -125,3 +125,15 @@ it("refuses to carry out a plan that was not made by buildPlan (one read back fr
   const parsed = parsePlanJson(renderJson(buildPlan(config, account())));
   expect(() => resourceSpecs(parsed)).toThrow(/no provider inputs/);
 });
+
+it("a targeted plan holds every other managed profile; a pruned one is not registered", async () => {
+  const config = await loadIsv();
+  const targeted = resourceSpecs(buildPlan(config, account(), { targets: ["maple-fitness"] }));
+  expect(targeted.map((s) => [s.key, s.mode])).toEqual([
+    ["harbor-dental", "hold"],
+    ["maple-fitness", "apply"],
+    ["old-brand", "hold"],
+  ]);
+  const pruned = resourceSpecs(buildPlan(config, account(), { prune: true }));
+  expect(pruned.map((s) => s.key)).not.toContain("old-brand");
+});
