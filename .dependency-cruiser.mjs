@@ -45,8 +45,6 @@ export const LAYERS = {
 export const EXCEPTIONS = [
   // `trusthub emulator` starts the emulator itself: nothing to plan or apply.
   { from: "src/cli/commands/emulator.ts", to: "emulator" },
-  // Temporary: the Pulumi.yaml program plans through the workflow (issue 11).
-  { from: "src/apply/pulumi-main.ts", to: "workflow", temporary: true },
 ];
 
 /** @param {string} s */

@@ -5,24 +5,13 @@
  */
 import type { ProfileKind } from "../model/config.ts";
 import type { ProfileStatus } from "../domain/twilio.ts";
-import type { DesiredBundle, ManagedRecord, ObservedBundle } from "../model/trusthub.ts";
+import type { ResourceInputs } from "../model/plan.ts";
+import type { ManagedRecord } from "../model/trusthub.ts";
 
-export type ResourceMode = "apply" | "hold";
+export type ResourceMode = ResourceInputs["mode"];
 
-export interface ProfileInputs {
-  key: string;
-  kind: ProfileKind;
-  /** `apply` reconciles; `hold` leaves the live profile untouched (skipped, immutable, not targeted). */
-  mode: ResourceMode;
-  /** What the profile should be (secret: personal data). Absent for `hold`. */
-  desired?: DesiredBundle;
-  /** The live bundle the plan was computed from (secret). null: no live profile. */
-  observed?: ObservedBundle | null;
-  /** Live profile the plan chose to adopt (pinned `sid:` or friendly-name match). */
-  adoptSid?: string;
-  /** The plan adopts a profile Twilio holds immutable: record it, write nothing. */
-  recordOnly?: boolean;
-}
+/** The resource's inputs: decided by the plan (src/plan/resources.ts), checked here. */
+export type ProfileInputs = ResourceInputs;
 
 /** Outputs: SIDs and status only, never personal data. */
 export interface ProfileOutputs {

@@ -4,8 +4,10 @@
  *  - check: structural validation and normalisation (inputs.ts);
  *  - diff: the planner's pure diffBundle on (desired, observed-at-plan-time), so
  *    `pulumi preview` and `trusthub plan` cannot disagree; `hold` never changes;
- *  - create/update: reconcile (guarded, idempotent); a failure after writes is
- *    reported with the profile id and the partial record, so the engine keeps it;
+ *  - create/update: reconcile (guarded, idempotent), once: retries belong to the
+ *    HTTP layer (src/state/http.ts); a failure after writes is reported with the
+ *    profile id and the partial record, so the engine keeps it (the next apply
+ *    resumes from it);
  *  - read/delete: 404 means gone. Outputs are plain JSON without personal data.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
@@ -16,7 +18,6 @@ import { deleteBundle } from "./delete.ts";
 import { checkInputs, type ProfileInputs, type ProfileOutputs } from "./inputs.ts";
 import { connectionFromEnv } from "./provider-env.ts";
 import { PartialApplyError, reconcile, type ReconcileResult } from "./reconcile.ts";
-import { withRetries } from "./retry.ts";
 import * as w from "./writer.ts";
 
 const PROVIDER_KEY = "__provider";
@@ -102,7 +103,7 @@ export async function create(
       ...(inputs.recordOnly ? { recordOnly: true } : {}),
     };
     const desired = inputs.desired;
-    const r = await withRetries(() => reconcile(c, target, desired, undefined, opts));
+    const r = await reconcile(c, target, desired, undefined, opts);
     return { id: r.record.profileSid, outs: outputs(inputs, r) };
   } catch (e) {
     if (e instanceof PartialApplyError) throw partial(e, inputs);
@@ -122,7 +123,7 @@ export async function update(
   try {
     const opts = news.adoptSid ? { adoptSid: news.adoptSid } : {};
     const desired = news.desired;
-    const r = await withRetries(() => reconcile(c, target, desired, olds.record, opts));
+    const r = await reconcile(c, target, desired, olds.record, opts);
     return { outs: outputs(news, r) };
   } catch (e) {
     if (e instanceof PartialApplyError) throw partial(e, news);

@@ -8,7 +8,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ProfileInputs } from "./inputs.ts";
 import { makeProvider } from "./provider.ts";
-import { primaryFirst } from "./specs.ts";
 
 /** One serialized provider for every resource (Pulumi caches it per object). */
 const provider = makeProvider();
@@ -33,7 +32,7 @@ export class TrustHubProfile extends pulumi.dynamic.Resource {
   }
 }
 
-/** The Pulumi program: one resource per profile, the primary first. */
+/** The Pulumi program: one resource per profile, in the plan's registration order (primary first). */
 export function profilesProgram(specs: ProfileInputs[]): () => Promise<Record<string, unknown>> {
   return () => {
     const sids: Record<string, pulumi.Output<string>> = {};
@@ -43,7 +42,7 @@ export function profilesProgram(specs: ProfileInputs[]): () => Promise<Record<st
     const limit = Error.stackTraceLimit;
     if (!process.env["PULUMI_DEBUG_PROMISE_LEAKS"]) Error.stackTraceLimit = 0;
     try {
-      for (const spec of primaryFirst(specs)) sids[spec.key] = new TrustHubProfile(spec).profileSid;
+      for (const spec of specs) sids[spec.key] = new TrustHubProfile(spec).profileSid;
     } finally {
       Error.stackTraceLimit = limit;
     }

@@ -1,9 +1,17 @@
 /**
- * Bounded retries of a whole bundle reconcile on transient failures (5xx,
- * 429 left over after the SDK's own retries, dropped connections). Safe
- * because reconcile is idempotent: every attempt finds what the previous one
- * created (by record or friendly name) before writing, so nothing duplicates.
+ * Writes that are not idempotent (creates, submits) under the one retry
+ * policy of the HTTP layer (src/state/http.ts). That layer sends every
+ * idempotent request again itself, and any request answered 429; a create or
+ * submit answered 5xx, or whose connection dropped, may have been carried out
+ * all the same, so it comes back here. `look` then checks whether it landed
+ * (the object it would have made, found by its deterministic friendly name or
+ * object SID; the status a submit would have set), and only when it did not
+ * is the write sent again. Every send of the write draws on one budget (the
+ * HTTP layer's attempts and total time), so looking never multiplies it; each
+ * look is a read with a budget of its own.
  */
+import { backoffMs, budgetLeft, newBudget, withBudget } from "../state/http.ts";
+
 const TRANSIENT_CODES = new Set([
   "ECONNRESET",
   "ETIMEDOUT",
@@ -13,6 +21,7 @@ const TRANSIENT_CODES = new Set([
   "UND_ERR_SOCKET",
 ]);
 
+/** A failure the write may come back from: 5xx, 429, a dropped connection (also as a cause). */
 export function isTransient(e: unknown): boolean {
   for (let cur: unknown = e, depth = 0; cur && depth < 5; depth++) {
     const x = cur as { status?: unknown; code?: unknown; cause?: unknown };
@@ -23,51 +32,35 @@ export function isTransient(e: unknown): boolean {
   return false;
 }
 
-export interface RetryOptions {
+export interface CheckedOptions {
+  /** Sends of the write (default: the HTTP layer's RETRY_POLICY). */
   attempts?: number;
+  totalMs?: number;
   baseMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export async function withRetries<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
-  const attempts = opts.attempts ?? 4;
-  const base = opts.baseMs ?? 250;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (i >= attempts || !isTransient(e)) throw e;
-      await sleep(base * 2 ** (i - 1) * (0.5 + Math.random()));
-    }
-  }
-}
-
-/** An idempotent request (read, update, delete): retried as it is. */
-export function idempotent<T>(fn: () => Promise<T>): Promise<T> {
-  return withRetries(fn, { attempts: 5 });
-}
-
 /**
- * A create that may or may not have reached Trust Hub when it failed
- * transiently: before it is sent again, `find` looks for the object it would
- * have made (deterministic friendly name, or the assignment's object SID).
+ * Sends `write`; after a transient failure, `look`s for its effect and returns that, else sends
+ * it again, while the budget lasts. The last failure is thrown as it is.
  */
-export async function createChecked<T>(
-  create: () => Promise<T>,
-  find: () => Promise<T | undefined>,
-  opts: RetryOptions = {},
+export async function sendChecked<T>(
+  write: () => Promise<T>,
+  look: () => Promise<T | undefined>,
+  opts: CheckedOptions = {},
 ): Promise<T> {
-  const attempts = opts.attempts ?? 5;
-  const base = opts.baseMs ?? 250;
+  const budget = newBudget({ attempts: opts.attempts, totalMs: opts.totalMs });
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  for (let i = 1; ; i++) {
+  for (;;) {
+    const before = budget.sends;
     try {
-      return await create();
+      return await withBudget(budget, write);
     } catch (e) {
-      if (i >= attempts || !isTransient(e)) throw e;
-      await sleep(base * 2 ** (i - 1) * (0.5 + Math.random()));
-      const found = await idempotent(find);
+      if (budget.sends === before) budget.sends++; // a write that failed before the HTTP layer
+      const wait = backoffMs(budget.sends, opts.baseMs ?? budget.baseMs);
+      if (!isTransient(e) || !budgetLeft(budget, wait)) throw e;
+      await sleep(wait);
+      const found = await look();
       if (found !== undefined) return found;
     }
   }

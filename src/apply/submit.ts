@@ -10,7 +10,6 @@ import type { Connection } from "../model/trusthub.ts";
 import { createClient } from "../state/client.ts";
 import { policySidFor } from "../plan/desired.ts";
 import { mapPool } from "../lib/pool.ts";
-import { withRetries } from "./retry.ts";
 import * as w from "./writer.ts";
 
 export interface SubmitOutcome {
@@ -48,7 +47,7 @@ async function evaluateOne(
 ): Promise<SubmitOutcome> {
   const o: SubmitOutcome = { key: action.key, sid, submitted: false, lines: [], ok: true };
   try {
-    const ev = await withRetries(() => w.evaluate(c, sid, policySidFor(action.kind)));
+    const ev = await w.evaluate(c, sid, policySidFor(action.kind));
     o.evaluation = ev.status;
     if (ev.status !== "compliant") {
       o.ok = false;
@@ -67,12 +66,8 @@ async function evaluateOne(
       o.ok = false;
       return o;
     }
-    // Idempotent on retry: a submit that did land shows as pending-review (or later).
-    const after = await withRetries(async () => {
-      const now = await w.fetchProfile(c, sid);
-      if (now && !isEditableStatus(now.status)) return now;
-      return w.submitProfile(c, sid);
-    });
+    // A submit that failed transiently is looked for (status re-read) before it is sent again.
+    const after = await w.submitProfile(c, sid);
     o.submitted = true;
     o.lines.push(`${action.key} (${sid}): submitted for review (${after.status})`);
   } catch (e) {

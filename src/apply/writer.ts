@@ -1,88 +1,96 @@
 /**
  * Trust Hub reads and writes apply needs, through the official twilio SDK
- * (createClient). Every fetch and delete treats 404 as "gone" (undefined /
- * no-op). Plain functions over a client: no state, so the dynamic provider can
- * load this module inside its methods.
+ * (createClient): profiles, evaluations and entity assignments here; end
+ * users, the address and its document in writer-objects.ts. Every fetch and
+ * delete treats 404 as "gone" (undefined / no-op). Replies go through the one
+ * strict converter reading uses (src/state/convert.ts): a malformed reply is
+ * an error naming the request. Retries belong to the HTTP layer
+ * (src/state/http.ts); a create is sent again only after a look for what it
+ * may have made (retry.ts `sendChecked`). Plain functions over a client: no
+ * state, so the dynamic provider can load this module inside its methods.
  */
 import type { TwilioClient } from "../state/client.ts";
-import type {
-  BundleAddress,
-  BundleEndUser,
-  BundleProfileFields,
-  ObservedAssignment,
-} from "../model/trusthub.ts";
-import { toAddress, toDocument, toEndUser, toProfile } from "./writer-map.ts";
-import { createChecked, idempotent } from "./retry.ts";
-import { SUPPORTING_DOCUMENT_TYPES } from "../domain/twilio.ts";
+import type { BundleProfileFields, ObservedAssignment } from "../model/trusthub.ts";
+import { toAssignment, toProfile } from "../state/convert.ts";
+import { sendChecked } from "./retry.ts";
+import { call, orGone } from "./sdk-call.ts";
 
-export function isNotFound(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { status?: unknown }).status === 404;
-}
-
-async function orGone<T>(p: Promise<T>): Promise<T | undefined> {
-  try {
-    return await p;
-  } catch (e) {
-    if (isNotFound(e)) return undefined;
-    throw e;
-  }
-}
+export { isNotFound } from "./sdk-call.ts";
+export * from "./writer-objects.ts";
 
 // ------------------------------------------------------------------ profiles
 
-export function fetchProfile(c: TwilioClient, sid: string) {
-  return idempotent(async () => {
-    const p = await orGone(c.trusthub.v1.customerProfiles(sid).fetch());
-    return p && toProfile(p);
-  });
+export async function fetchProfile(c: TwilioClient, sid: string) {
+  const where = `GET /v1/CustomerProfiles/${sid}`;
+  const p = await orGone(where, c.trusthub.v1.customerProfiles(sid).fetch());
+  return p && toProfile(p, where);
 }
 
 /** Profiles with exactly this friendly name and policy (server-side filters). */
-export function findProfiles(c: TwilioClient, friendlyName: string, policySid: string) {
-  return idempotent(async () => {
-    const list = await c.trusthub.v1.customerProfiles.list({
-      friendlyName,
-      policySid,
-      pageSize: 50,
-    });
-    return list.map(toProfile).filter((p) => p.friendlyName === friendlyName);
-  });
+export async function findProfiles(c: TwilioClient, friendlyName: string, policySid: string) {
+  const where = "GET /v1/CustomerProfiles (by friendly name and policy)";
+  const list = await call(
+    where,
+    c.trusthub.v1.customerProfiles.list({ friendlyName, policySid, pageSize: 50 }),
+  );
+  return list
+    .map((p, i) => toProfile(p, `${where}: item ${i}`))
+    .filter((p) => p.friendlyName === friendlyName);
 }
 
 export function createProfile(c: TwilioClient, f: BundleProfileFields) {
-  return createChecked(
+  const where = "POST /v1/CustomerProfiles";
+  return sendChecked(
     async () => {
-      const p = await c.trusthub.v1.customerProfiles.create({
-        friendlyName: f.friendlyName,
-        email: f.email,
-        policySid: f.policySid,
-        ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
-      });
-      return toProfile(p);
+      const p = await call(
+        where,
+        c.trusthub.v1.customerProfiles.create({
+          friendlyName: f.friendlyName,
+          email: f.email,
+          policySid: f.policySid,
+          ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
+        }),
+      );
+      return toProfile(p, where);
     },
     async () => (await findProfiles(c, f.friendlyName, f.policySid))[0],
   );
 }
 
-export function updateProfile(c: TwilioClient, sid: string, f: BundleProfileFields) {
-  return idempotent(async () => {
-    await c.trusthub.v1.customerProfiles(sid).update({
+export async function updateProfile(c: TwilioClient, sid: string, f: BundleProfileFields) {
+  await call(
+    `POST /v1/CustomerProfiles/${sid}`,
+    c.trusthub.v1.customerProfiles(sid).update({
       friendlyName: f.friendlyName,
       email: f.email,
       ...(f.statusCallback ? { statusCallback: f.statusCallback } : {}),
-    });
-  });
+    }),
+  );
 }
 
-export async function submitProfile(c: TwilioClient, sid: string) {
-  const p = await c.trusthub.v1.customerProfiles(sid).update({ status: "pending-review" });
-  return toProfile(p);
+/**
+ * Submits a profile for review. A submit that failed transiently may have landed: the status is
+ * read again before it is sent again (a landed submit shows pending-review or later).
+ */
+export function submitProfile(c: TwilioClient, sid: string) {
+  const where = `POST /v1/CustomerProfiles/${sid} (submit)`;
+  return sendChecked(
+    async () => {
+      const p = await call(
+        where,
+        c.trusthub.v1.customerProfiles(sid).update({ status: "pending-review" }),
+      );
+      return toProfile(p, where);
+    },
+    async () => {
+      const now = await fetchProfile(c, sid);
+      return now && now.status !== "draft" && now.status !== "twilio-rejected" ? now : undefined;
+    },
+  );
 }
 
-export function deleteProfile(c: TwilioClient, sid: string) {
-  return idempotent(async () => {
-    await orGone(c.trusthub.v1.customerProfiles(sid).remove());
-  });
+export async function deleteProfile(c: TwilioClient, sid: string) {
+  await orGone(`DELETE /v1/CustomerProfiles/${sid}`, c.trusthub.v1.customerProfiles(sid).remove());
 }
 
 export interface EvaluationResult {
@@ -96,219 +104,66 @@ function text(v: unknown): string {
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
 }
 
-export function evaluate(c: TwilioClient, sid: string, policySid: string) {
-  return idempotent(async () => {
-    const e = await c.trusthub.v1
-      .customerProfiles(sid)
-      .customerProfilesEvaluations.create({ policySid });
-    const failures: EvaluationResult["failures"] = [];
-    for (const r of (e.results ?? []) as Record<string, unknown>[]) {
-      if (r["passed"] === true) continue;
-      const requirement = text(r["requirement_name"]) || text(r["object_type"]);
-      const invalid = Array.isArray(r["invalid"])
-        ? (r["invalid"] as Record<string, unknown>[])
-        : [];
-      if (invalid.length === 0) {
-        const code = typeof r["error_code"] === "number" ? r["error_code"] : null;
-        failures.push({ requirement, field: "", reason: text(r["failure_reason"]), code });
-      }
-      for (const i of invalid) {
-        const code = typeof i["error_code"] === "number" ? i["error_code"] : null;
-        const field = text(i["object_field"]);
-        failures.push({ requirement, field, reason: text(i["failure_reason"]), code });
-      }
+/** An evaluation (safe to send again: the HTTP layer does, see http.ts isIdempotent). */
+export async function evaluate(c: TwilioClient, sid: string, policySid: string) {
+  const e = await call(
+    `POST /v1/CustomerProfiles/${sid}/Evaluations`,
+    c.trusthub.v1.customerProfiles(sid).customerProfilesEvaluations.create({ policySid }),
+  );
+  const failures: EvaluationResult["failures"] = [];
+  for (const r of (e.results ?? []) as Record<string, unknown>[]) {
+    if (r["passed"] === true) continue;
+    const requirement = text(r["requirement_name"]) || text(r["object_type"]);
+    const invalid = Array.isArray(r["invalid"]) ? (r["invalid"] as Record<string, unknown>[]) : [];
+    if (invalid.length === 0) {
+      const code = typeof r["error_code"] === "number" ? r["error_code"] : null;
+      failures.push({ requirement, field: "", reason: text(r["failure_reason"]), code });
     }
-    const result: EvaluationResult = { sid: e.sid, status: e.status, failures };
-    return result;
-  });
+    for (const i of invalid) {
+      const code = typeof i["error_code"] === "number" ? i["error_code"] : null;
+      const field = text(i["object_field"]);
+      failures.push({ requirement, field, reason: text(i["failure_reason"]), code });
+    }
+  }
+  const result: EvaluationResult = { sid: e.sid, status: e.status, failures };
+  return result;
 }
 
 // ------------------------------------------------------------------ assignments
 
-export function listAssignments(c: TwilioClient, profileSid: string) {
-  return idempotent(async () => {
-    const list = await c.trusthub.v1
+export async function listAssignments(c: TwilioClient, profileSid: string) {
+  const where = `GET /v1/CustomerProfiles/${profileSid}/EntityAssignments`;
+  const list = await call(
+    where,
+    c.trusthub.v1
       .customerProfiles(profileSid)
-      .customerProfilesEntityAssignments.list({ pageSize: 100 });
-    return list.map((a): ObservedAssignment => ({ sid: a.sid, objectSid: a.objectSid }));
-  });
+      .customerProfilesEntityAssignments.list({ pageSize: 100 }),
+  );
+  return list.map((a, i): ObservedAssignment => toAssignment(a, `${where}: item ${i}`));
 }
 
 export function assign(c: TwilioClient, profileSid: string, objectSid: string) {
-  return createChecked(
+  const where = `POST /v1/CustomerProfiles/${profileSid}/EntityAssignments`;
+  return sendChecked(
     async () => {
-      const a = await c.trusthub.v1
-        .customerProfiles(profileSid)
-        .customerProfilesEntityAssignments.create({ objectSid });
-      return a.sid;
+      const a = await call(
+        where,
+        c.trusthub.v1
+          .customerProfiles(profileSid)
+          .customerProfilesEntityAssignments.create({ objectSid }),
+      );
+      return toAssignment(a, where).sid;
     },
     async () => (await listAssignments(c, profileSid)).find((a) => a.objectSid === objectSid)?.sid,
   );
 }
 
-export function unassign(c: TwilioClient, profileSid: string, assignmentSid: string) {
-  return idempotent(async () => {
-    await orGone(
-      c.trusthub.v1
-        .customerProfiles(profileSid)
-        .customerProfilesEntityAssignments(assignmentSid)
-        .remove(),
-    );
-  });
-}
-
-// ------------------------------------------------------------------ end users
-
-export function fetchEndUser(c: TwilioClient, sid: string) {
-  return idempotent(async () => {
-    const u = await orGone(c.trusthub.v1.endUsers(sid).fetch());
-    return u && toEndUser(u);
-  });
-}
-
-export function findEndUser(c: TwilioClient, want: BundleEndUser) {
-  return idempotent(async () => {
-    const all = await c.trusthub.v1.endUsers.list({ pageSize: 1000 });
-    const hit = all.find((u) => u.friendlyName === want.friendlyName && u.type === want.type);
-    return hit && toEndUser(hit);
-  });
-}
-
-export function createEndUser(c: TwilioClient, eu: BundleEndUser) {
-  return createChecked(
-    async () => {
-      const u = await c.trusthub.v1.endUsers.create({
-        friendlyName: eu.friendlyName,
-        type: eu.type,
-        attributes: eu.attributes,
-      });
-      return u.sid;
-    },
-    async () => (await findEndUser(c, eu))?.sid,
+export async function unassign(c: TwilioClient, profileSid: string, assignmentSid: string) {
+  await orGone(
+    `DELETE /v1/CustomerProfiles/${profileSid}/EntityAssignments/${assignmentSid}`,
+    c.trusthub.v1
+      .customerProfiles(profileSid)
+      .customerProfilesEntityAssignments(assignmentSid)
+      .remove(),
   );
-}
-
-export function updateEndUser(c: TwilioClient, sid: string, eu: BundleEndUser) {
-  return idempotent(async () => {
-    await c.trusthub.v1
-      .endUsers(sid)
-      .update({ friendlyName: eu.friendlyName, attributes: eu.attributes });
-  });
-}
-
-export function deleteEndUser(c: TwilioClient, sid: string) {
-  return idempotent(async () => {
-    await orGone(c.trusthub.v1.endUsers(sid).remove());
-  });
-}
-
-// ------------------------------------------------------------------ address (2010 API)
-
-function addresses(c: TwilioClient, accountSid: string) {
-  return c.api.v2010.accounts(accountSid).addresses;
-}
-
-export function fetchAddress(c: TwilioClient, accountSid: string, sid: string) {
-  return idempotent(async () => {
-    const a = await orGone(addresses(c, accountSid)(sid).fetch());
-    return a && toAddress(a);
-  });
-}
-
-export function findAddress(c: TwilioClient, accountSid: string, friendlyName: string) {
-  return idempotent(async () => {
-    const list = await addresses(c, accountSid).list({ friendlyName, pageSize: 50 });
-    const hit = list.find((a) => a.friendlyName === friendlyName);
-    return hit && toAddress(hit);
-  });
-}
-
-function addressFields(a: BundleAddress) {
-  return {
-    friendlyName: a.friendlyName,
-    customerName: a.customerName,
-    street: a.street,
-    streetSecondary: a.streetSecondary,
-    city: a.city,
-    region: a.region,
-    postalCode: a.postalCode,
-    autoCorrectAddress: false,
-  };
-}
-
-export function createAddress(c: TwilioClient, accountSid: string, a: BundleAddress) {
-  return createChecked(
-    async () => {
-      const r = await addresses(c, accountSid).create({
-        ...addressFields(a),
-        isoCountry: a.isoCountry,
-      });
-      return r.sid;
-    },
-    async () => (await findAddress(c, accountSid, a.friendlyName))?.sid,
-  );
-}
-
-export function updateAddress(c: TwilioClient, accountSid: string, sid: string, a: BundleAddress) {
-  return idempotent(async () => {
-    await addresses(c, accountSid)(sid).update(addressFields(a));
-  });
-}
-
-export function deleteAddress(c: TwilioClient, accountSid: string, sid: string) {
-  return idempotent(async () => {
-    await orGone(addresses(c, accountSid)(sid).remove());
-  });
-}
-
-// ------------------------------------------------------------------ supporting document
-
-export function fetchDocument(c: TwilioClient, sid: string) {
-  return idempotent(async () => {
-    const d = await orGone(c.trusthub.v1.supportingDocuments(sid).fetch());
-    return d && toDocument(d);
-  });
-}
-
-export function findDocument(c: TwilioClient, friendlyName: string) {
-  return idempotent(async () => {
-    const all = await c.trusthub.v1.supportingDocuments.list({ pageSize: 1000 });
-    const hit = all.find(
-      (d) => d.friendlyName === friendlyName && d.type === SUPPORTING_DOCUMENT_TYPES.address,
-    );
-    return hit && toDocument(hit);
-  });
-}
-
-export function createDocument(c: TwilioClient, friendlyName: string, addressSid: string) {
-  return createChecked(
-    async () => {
-      const d = await c.trusthub.v1.supportingDocuments.create({
-        friendlyName,
-        type: SUPPORTING_DOCUMENT_TYPES.address,
-        attributes: { address_sids: addressSid },
-      });
-      return d.sid;
-    },
-    async () => (await findDocument(c, friendlyName))?.sid,
-  );
-}
-
-export function updateDocument(
-  c: TwilioClient,
-  sid: string,
-  friendlyName: string,
-  addressSid: string,
-) {
-  return idempotent(async () => {
-    await c.trusthub.v1
-      .supportingDocuments(sid)
-      .update({ friendlyName, attributes: { address_sids: addressSid } });
-  });
-}
-
-export function deleteDocument(c: TwilioClient, sid: string) {
-  return idempotent(async () => {
-    await orGone(c.trusthub.v1.supportingDocuments(sid).remove());
-  });
 }

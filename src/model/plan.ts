@@ -5,9 +5,37 @@
  */
 import type { ProfileStatus } from "../domain/twilio.ts";
 import type { ProfileKind } from "./config.ts";
-import type { ObjectSlot, TargetInfo } from "./trusthub.ts";
+import type { DesiredBundle, ObjectSlot, ObservedBundle, TargetInfo } from "./trusthub.ts";
 
 export const PLAN_FORMAT_VERSION = 1;
+
+/**
+ * What apply registers in Pulumi for one profile: the provider's exact inputs
+ * (src/apply/inputs.ts checks them). `apply` reconciles the live profile to
+ * `desired`; `hold` leaves it untouched (skipped, immutable, not targeted).
+ */
+export interface ResourceInputs {
+  key: string;
+  kind: ProfileKind;
+  mode: "apply" | "hold";
+  /** What the profile should be, personal values included (a Pulumi secret). Absent for `hold`. */
+  desired?: DesiredBundle;
+  /** The live bundle the plan was computed from (a Pulumi secret). null: no live profile. */
+  observed?: ObservedBundle | null;
+  /** Live profile the plan chose to adopt (pinned `sid:` or friendly-name match). */
+  adoptSid?: string;
+  /** The plan adopts a profile Twilio holds immutable: record it, write nothing. */
+  recordOnly?: boolean;
+}
+
+/**
+ * Where buildPlan puts the provider inputs: on each action (`action[PROVIDER_INPUTS]`, absent when
+ * apply registers nothing for it) and on the plan (`plan[PROVIDER_INPUTS]`: every resource apply
+ * registers, primary first). They hold personal values, so they sit under a symbol: JSON.stringify,
+ * the renderers, plan files and the checksum never see them, while the spread copies of redaction
+ * (src/plan/redact.ts) keep them untouched. src/plan/resources.ts reads them.
+ */
+export const PROVIDER_INPUTS: unique symbol = Symbol("trusthub.providerInputs");
 
 export type ActionKind = "create" | "update" | "adopt" | "no-op" | "skip" | "blocked" | "delete";
 
@@ -44,6 +72,8 @@ export interface ProfileAction {
   /** Steps only the Twilio Console can do. */
   consoleSteps: string[];
   notes: PlanNote[];
+  /** What apply hands the provider for this profile (see PROVIDER_INPUTS). */
+  [PROVIDER_INPUTS]?: ResourceInputs;
 }
 
 export interface PlanSummary {
@@ -68,4 +98,6 @@ export interface Plan {
   /** sha256 over the normalised config and the observed fingerprints. */
   checksum: string;
   fingerprints: Fingerprints;
+  /** Every resource apply registers, in registration order (see PROVIDER_INPUTS). */
+  [PROVIDER_INPUTS]?: ResourceInputs[];
 }

@@ -5,13 +5,14 @@
  * prune.ts (deletes only with `prune`); identical
  * inputs give byte-identical plans. With `showSensitive` false (the default)
  * the plan carries no personal value at all: sensitive changes keep their
- * slot and field but lose `before`/`after`.
+ * slot and field but lose `before`/`after`. Each action also carries the
+ * provider's exact inputs (resources.ts), kept out of every output.
  */
 import { isImmutableStatus, POLICY_SIDS } from "../domain/twilio.ts";
 import { UserError } from "../errors.ts";
 import type { Config, Profile } from "../model/config.ts";
 import type { Fingerprints, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
-import { PLAN_FORMAT_VERSION } from "../model/plan.ts";
+import { PLAN_FORMAT_VERSION, PROVIDER_INPUTS } from "../model/plan.ts";
 import type { ObservedAccount } from "../model/trusthub.ts";
 import { planChecksum, type HashHex } from "./checksum.ts";
 import { redactAction } from "./redact.ts";
@@ -22,6 +23,7 @@ import { evaluateBundle } from "./evaluate.ts";
 import { declaredProfiles, matchProfiles, type Match } from "./match.ts";
 import { indexAccount, observedBundle, type AccountIndex } from "./observed.ts";
 import { undeclaredActions } from "./prune.ts";
+import { declaredInputs, heldInputs, registration } from "./resources.ts";
 
 export interface BuildOptions {
   /** Plan only these config keys (`--target`); the primary is still read as context. */
@@ -66,6 +68,9 @@ export function buildPlan(
       match.sid === undefined ? undefined : observedBundle(index, match.sid, match.record);
     const changes = match.candidates.length > 1 ? [] : diffBundle(desired, live);
     const action = decideAction({ profile, desired, match, observed: live, changes, primary });
+    const managed = observed.managed[profile.key] !== undefined;
+    const inputs = declaredInputs(action, desired, live, managed);
+    if (inputs !== undefined) action[PROVIDER_INPUTS] = inputs;
     // Local evaluation matters before a submit; a submitted profile was judged by Twilio.
     if (live === undefined || !isImmutableStatus(live.profile.status)) {
       action.notes.push(...evaluateBundle(desired));
@@ -90,6 +95,8 @@ export function buildPlan(
     const declared = new Set(all.map((p) => p.key));
     for (const a of undeclaredActions(index, declared, claimed, opts.prune === true)) {
       fingerprint(a.sid);
+      const held = heldInputs(a, true);
+      if (held !== undefined) a[PROVIDER_INPUTS] = held;
       actions.push(a);
     }
   }
@@ -106,13 +113,16 @@ export function buildPlan(
   );
   const sortedPrints: Fingerprints = {};
   for (const sid of Object.keys(fingerprints).sort()) sortedPrints[sid] = fingerprints[sid]!;
+  const kinds = new Map(all.map((p) => [p.key, p.kind]));
   return {
     format_version: PLAN_FORMAT_VERSION,
     target: { ...observed.target },
+    // Redaction copies each action with its provider inputs untouched (redact.ts).
     actions: opts.showSensitive === true ? actions : actions.map(redactAction),
     summary: summarize(actions),
     checksum,
     fingerprints: sortedPrints,
+    [PROVIDER_INPUTS]: registration(actions, observed, (key) => kinds.get(key)),
   };
 }
 

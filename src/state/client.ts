@@ -10,9 +10,9 @@ import { retryingRequestClient, type HttpRetryOptions } from "./http.ts";
 export type TwilioClient = ReturnType<typeof twilio>;
 
 export interface ClientOptions {
-  /** Re-sends of a failed request (429, 5xx, dropped connection); default 7. */
+  /** Re-sends of a failed request (429, 5xx, dropped connection); default RETRY_POLICY.attempts - 1. */
   maxRetries?: number;
-  /** Retries of 429, 5xx and dropped connections (src/state/http.ts); default 8 sends. */
+  /** Retries of 429, 5xx and dropped connections (src/state/http.ts RETRY_POLICY). */
   retry?: HttpRetryOptions;
   /** Request timeout in milliseconds. */
   timeout?: number;

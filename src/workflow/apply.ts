@@ -170,7 +170,7 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
         return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
       }
     }
-    return await carryOut(p, plan, observed, opts, simulator);
+    return await carryOut(p, plan, opts, simulator);
   } finally {
     await p.close();
   }
@@ -179,11 +179,11 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
 async function carryOut(
   p: PreparedPlan,
   plan: Plan,
-  observed: ObservedAccount,
   opts: ApplyOptions,
   simulator: ConsoleSimulator | undefined,
 ): Promise<number> {
-  const specs = resourceSpecs(p.config, observed, plan);
+  // The very inputs the plan shown (and checksummed) decided: nothing is re-derived here.
+  const specs = resourceSpecs(plan);
   const say = (line: string) => opts.out(`${line}\n`);
   say("\nApplying through Pulumi:");
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };

@@ -4,13 +4,13 @@
  * needs: Retry-After is honoured; 429 is retried for every request (Twilio
  * did not carry it out); 5xx and dropped connections are retried only for
  * idempotent requests, never for a create (the apply layer looks before it
- * resends); attempts are bounded.
+ * resends); attempts and total time are bounded.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../../src/state/client.ts";
-import { isIdempotent, retryAfterMs } from "../../src/state/http.ts";
+import { isIdempotent, RETRY_POLICY, retryAfterMs } from "../../src/state/http.ts";
 
 interface Hit {
   method: string;
@@ -110,11 +110,23 @@ describe("retries under the SDK", () => {
     expect(hits).toHaveLength(1);
   });
 
-  it("attempts are bounded (8 sends), then the error surfaces", async () => {
+  it("attempts are bounded (RETRY_POLICY.attempts sends), then the error surfaces", async () => {
     hits = [];
     answer = reply(503, error(503));
     await expect(client().trusthub.v1.endUsers(IT).fetch()).rejects.toMatchObject({ status: 503 });
-    expect(hits).toHaveLength(8);
+    expect(hits).toHaveLength(RETRY_POLICY.attempts);
+  });
+
+  it("the total time is bounded too: no send starts after totalMs", async () => {
+    hits = [];
+    answer = reply(503, error(503));
+    const c = createClient(
+      { target: { kind: "emulator", url, accountSid: SID }, username: SID, password: "t" },
+      { retry: { baseMs: 400, maxDelayMs: 400, totalMs: 300 } },
+    );
+    await expect(c.trusthub.v1.endUsers(IT).fetch()).rejects.toMatchObject({ status: 503 });
+    expect(hits.length).toBeLessThan(RETRY_POLICY.attempts);
+    expect(hits.at(-1)!.at - hits[0]!.at).toBeLessThanOrEqual(300 + 100);
   });
 });
 
@@ -127,6 +139,13 @@ describe("rules", () => {
       isIdempotent({ method: "POST", uri: `${u}/EndUsers/${IT}`, data: { FriendlyName: "x" } }),
     ).toBe(true);
     expect(isIdempotent({ method: "POST", uri: `${u}/EndUsers`, data: {} })).toBe(false);
+    // An evaluation only checks the bundle: sending it twice is two records of one check.
+    expect(
+      isIdempotent({
+        method: "POST",
+        uri: `${u}/CustomerProfiles/BU${"0".repeat(32)}/Evaluations`,
+      }),
+    ).toBe(true);
     expect(
       isIdempotent({
         method: "POST",

@@ -1,17 +1,17 @@
 /**
  * The Pulumi program behind `Pulumi.yaml`, for teams who drive Pulumi
- * directly (`pulumi preview`, `pulumi up`): the same config loading, plan and
- * resources as `trusthub apply`. Config files come from the stack config
- * `trusthub:paths` (a list) or TRUSTHUB_PATHS (separated by the path
- * delimiter), else the tool's default (./trusthub.yaml or ./trusthub/).
+ * directly (`pulumi preview`, `pulumi up`): the plan workflow `trusthub plan`
+ * and `trusthub apply` run, and the resources that plan decided (the same
+ * provider inputs `trusthub apply` hands to Pulumi). Config files come from the
+ * stack config `trusthub:paths` (a list) or TRUSTHUB_PATHS (separated by the
+ * path delimiter), else the tool's default (./trusthub.yaml or ./trusthub/).
  * Evaluation and submission after the writes are `trusthub apply`'s job.
  */
 import { delimiter } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { preparePlan } from "../workflow/plan.ts";
-import { resourceSpecs } from "./specs.ts";
-import { TrustHubProfile } from "./resource.ts";
-import { primaryFirst } from "./specs.ts";
+import { profilesProgram } from "../apply/resource.ts";
+import { resourceSpecs } from "../apply/specs.ts";
+import { preparePlan } from "./plan.ts";
 
 const cfg = new pulumi.Config("trusthub");
 const paths =
@@ -30,8 +30,7 @@ const prepared = await preparePlan({
 });
 try {
   if (prepared.warnings) void pulumi.log.warn(prepared.warnings);
-  const specs = resourceSpecs(prepared.config, prepared.observed, prepared.plan);
-  for (const spec of primaryFirst(specs)) new TrustHubProfile(spec);
+  await profilesProgram(resourceSpecs(prepared.plan))();
 } finally {
   await prepared.close();
 }
