@@ -2,13 +2,14 @@
  * Settings of the Pulumi engine for one apply: backend URL, stack name,
  * secrets passphrase, and the environment of the CLI and its plugins.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { delimiter, join, resolve } from "node:path";
+import { delimiter, dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
-import { PACKAGE_ROOT } from "./pulumi-bin.ts";
+import { pulumiSdkDir } from "./pulumi-bin.ts";
+import { trusthubDir } from "../state/workdir.ts";
 import { providerEnv } from "./provider-env.ts";
 import { PROVIDER_IMPL_URL } from "./provider.ts";
 
@@ -20,8 +21,7 @@ export const PROJECT_NAME = "trusthub";
 export function backendUrl(env: Env, cwd: string): string {
   const url = env["PULUMI_BACKEND_URL"]?.trim();
   if (url) return url;
-  const dir = resolve(cwd, ".trusthub", "state");
-  mkdirSync(dir, { recursive: true });
+  const dir = trusthubDir(cwd, "state");
   return pathToFileURL(dir).href;
 }
 
@@ -42,9 +42,8 @@ export function passphraseEnv(env: Env, cwd: string, target: TargetInfo): Record
   const file = env["PULUMI_CONFIG_PASSPHRASE_FILE"];
   if (file) return { PULUMI_CONFIG_PASSPHRASE_FILE: file };
   if (target.kind === "sandbox") {
-    const path = resolve(cwd, ".trusthub", "sandbox-passphrase");
+    const path = resolve(trusthubDir(cwd), "sandbox-passphrase");
     if (!existsSync(path)) {
-      mkdirSync(resolve(cwd, ".trusthub"), { recursive: true });
       writeFileSync(path, `${randomBytes(24).toString("hex")}\n`, { mode: 0o600 });
     }
     return { PULUMI_CONFIG_PASSPHRASE: readFileSync(path, "utf8").trim() };
@@ -69,15 +68,10 @@ export function engineEnv(
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_BACKEND_URL: backend,
     ...passphraseEnv(env, cwd, conn.target),
-    // Node 24 first (the plugin runs `node`), then the engine, then the plugin script.
-    PATH: [
-      join(PACKAGE_ROOT, "node_modules", ".bin"),
-      binDir,
-      join(PACKAGE_ROOT, "node_modules", "@pulumi", "pulumi"),
-      env["PATH"] ?? "",
-    ].join(delimiter),
+    // This very Node first (the plugin runs `node`), then the engine, then the plugin script.
+    PATH: [dirname(process.execPath), binDir, pulumiSdkDir(), env["PATH"] ?? ""].join(delimiter),
     // The plugin script resolves @pulumi/pulumi from its cwd; make it resolvable from anywhere.
-    NODE_PATH: [join(PACKAGE_ROOT, "node_modules"), env["NODE_PATH"] ?? ""]
+    NODE_PATH: [dirname(dirname(pulumiSdkDir())), env["NODE_PATH"] ?? ""]
       .filter(Boolean)
       .join(delimiter),
     ...providerEnv(conn),

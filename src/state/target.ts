@@ -9,11 +9,11 @@
  * Credentials stay inside the Connection: never printed, never stored.
  */
 import { createHash } from "node:crypto";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
 import { CREDENTIAL_VARS, SANDBOX_ACCOUNT_VAR } from "./account-env.ts";
+import { trusthubDir } from "./workdir.ts";
 
 export const TWILIO_TRUSTHUB_URL = "https://trusthub.twilio.com";
 
@@ -109,8 +109,7 @@ export function sandboxAccountFor(name: string): { sid: string; token: string } 
 async function startSandbox(cwd: string, accountName?: string): Promise<ResolvedTarget> {
   // Lazy: the emulator is only loaded when the sandbox is the target.
   const { startEmulator, SANDBOX_ACCOUNT } = await import("../emulator/index.ts");
-  const dir = join(cwd, ".trusthub");
-  await mkdir(dir, { recursive: true });
+  const dir = trusthubDir(cwd);
   const named = accountName === undefined ? [] : [sandboxAccountFor(accountName)];
   const handle = await startEmulator({
     dataFile: join(dir, "sandbox.json"),

@@ -150,20 +150,11 @@ async function writeAtomic(file: string, text: string, mode: number): Promise<vo
   }
 }
 
-interface PulumiStateModule {
-  readManaged?: (ctx: {
-    env: Env;
-    cwd: string;
-    target: TargetInfo;
-  }) => Promise<Record<string, ManagedRecord>>;
-}
-
 async function defaultReadManaged(ctx: {
   env: Env;
   cwd: string;
   target: TargetInfo;
 }): Promise<Record<string, ManagedRecord>> {
-  const specifier = "../state/pulumi-state.ts";
-  const mod = (await import(specifier)) as PulumiStateModule;
-  return mod.readManaged ? mod.readManaged(ctx) : {};
+  const { readManaged } = await import("../state/pulumi-state.ts");
+  return readManaged(ctx);
 }
