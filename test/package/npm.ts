@@ -3,17 +3,20 @@
  * fresh project outside the repository, and a Node of a given major to run it
  * with. Everything goes through the real npm (its cache makes reruns fast).
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile, spawn, type ChildProcessByStdio } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   realpathSync,
   renameSync,
   writeFileSync,
 } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
+import type { Readable } from "node:stream";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { ROOT } from "../apply/fixtures.ts";
 
@@ -122,21 +125,51 @@ export function npxTrusthub(
   cwd: string,
   env: Record<string, string>,
 ): Promise<Run> {
-  const child = spawn(
-    join(nodeDir, "node"),
-    [npmScript("npx-cli.js"), "--no", "--", "trusthub", ...args],
-    {
+  return collect(
+    spawn(join(nodeDir, "node"), [npmScript("npx-cli.js"), "--no", "--", "trusthub", ...args], {
       cwd,
       env: { PATH: outsidePath(nodeDir), HOME: process.env["HOME"] ?? homedir(), ...env },
       stdio: ["ignore", "pipe", "pipe"],
-    },
+    }),
   );
+}
+
+function collect(child: ChildProcessByStdio<null, Readable, Readable>): Promise<Run> {
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) =>
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+}
+
+/**
+ * `pulumi preview --expect-no-changes` of the sandbox stack in `cwd` through a Pulumi.yaml whose
+ * `main` is the installed package's compiled program (the project's node_modules is `cwd/..`).
+ */
+export function pulumiPreview(nodeDir: string, pulumiBin: string, cwd: string): Promise<Run> {
+  writeFileSync(
+    join(cwd, "Pulumi.yaml"),
+    "name: trusthub\nruntime: nodejs\nmain: ../node_modules/trusthub-reconciler/dist/apply/pulumi-main.js\n",
+  );
+  const passphrase = readFileSync(join(cwd, ".trusthub", "sandbox-passphrase"), "utf8").trim();
+  const args = ["preview", "--stack", "sandbox", "--non-interactive", "--expect-no-changes"];
+  return collect(
+    spawn(join(pulumiBin, "pulumi"), args, {
+      cwd,
+      env: {
+        PATH: `${nodeDir}${delimiter}${pulumiBin}${delimiter}/usr/bin${delimiter}/bin`,
+        HOME: process.env["HOME"] ?? homedir(),
+        PULUMI_BACKEND_URL: pathToFileURL(join(cwd, ".trusthub", "state")).href,
+        PULUMI_HOME: join(cwd, ".trusthub", "pulumi-home"),
+        PULUMI_CONFIG_PASSPHRASE: passphrase,
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        TRUSTHUB_PATHS: join(cwd, "trusthub"),
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    }),
   );
 }
 

@@ -24,6 +24,7 @@ import {
   nodeVersionOnPath,
   npxTrusthub,
   packTool,
+  pulumiPreview,
   type Packed,
 } from "./npm.ts";
 
@@ -125,6 +126,11 @@ describe.each(["22", "24"])("installed, under Node %s", (major) => {
       expect(status.code).toBe(EXIT.ok);
       const again = await trusthub(["plan", "--detailed-exitcode"], cwd);
       expect(again.code).toBe(EXIT.ok);
+      // A Pulumi.yaml in the user's repository runs the package's compiled program: no changes.
+      const preview = await pulumiPreview(nodes[major]!, pulumiBin, cwd);
+      expect(preview.stderr).toBe("");
+      expect(preview.stdout).toMatch(/5 unchanged/);
+      expect(preview.code).toBe(0);
     },
     FLOW_TIMEOUT,
   );
