@@ -5,16 +5,18 @@
  */
 import { execFile, spawn, type ChildProcessByStdio } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   realpathSync,
   renameSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { homedir, tmpdir } from "node:os";
-import { delimiter, dirname, join } from "node:path";
+import { delimiter, dirname, join, relative, sep } from "node:path";
 import type { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -82,11 +84,22 @@ export interface Packed {
   files: string[];
 }
 
-/** `npm run build`, then `npm pack` into a temp directory. */
+const NOT_COPIED = new Set(["node_modules", ".git", "dist", ".trusthub", "coverage"]);
+
+/**
+ * `npm pack` (its `prepare` builds dist/) in a copy of the repository: the repository's own dist/
+ * is never rebuilt under other tests or a developer. node_modules is linked, not copied.
+ */
 export async function packTool(): Promise<Packed> {
-  await npm(["run", "build"], ROOT);
+  const stage = mkdtempSync(join(tmpdir(), "trusthub-stage-"));
+  cpSync(ROOT, stage, {
+    recursive: true,
+    filter: (src) => src === ROOT || !NOT_COPIED.has(relative(ROOT, src).split(sep)[0]!),
+  });
+  symlinkSync(join(ROOT, "node_modules"), join(stage, "node_modules"));
   const dest = mkdtempSync(join(tmpdir(), "trusthub-pack-"));
-  const out = await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dest], ROOT);
+  await npm(["run", "build"], stage);
+  const out = await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dest], stage);
   const [info] = JSON.parse(out) as {
     filename: string;
     size: number;
