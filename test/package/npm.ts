@@ -12,6 +12,7 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -100,6 +101,7 @@ export async function packTool(): Promise<Packed> {
   const dest = mkdtempSync(join(tmpdir(), "trusthub-pack-"));
   await npm(["run", "build"], stage);
   const out = await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dest], stage);
+  rmSync(stage, { recursive: true, force: true });
   const [info] = JSON.parse(out) as {
     filename: string;
     size: number;

@@ -8,10 +8,10 @@
  * @pulumi/pulumi SDK the package installs.
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseEnv } from "node:util";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
 import { approvedPrimary } from "../apply/console-primary.ts";
 import { isvCopy } from "../apply/cli.ts";
@@ -48,6 +48,12 @@ beforeAll(async () => {
   packed = pack;
   project = await installProject(packed.file);
 }, 600_000);
+
+afterAll(() => {
+  for (const dir of [project, packed && dirname(packed.file)]) {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 describe("the tarball", () => {
   it("stays under 1 MB and ships compiled code, declarations, schemas, docs, README and LICENSE only", () => {
