@@ -4,7 +4,9 @@
  * (the other binaries, language host and plugins, are symlinks). Apply is
  * pointed at it with TRUSTHUB_PULUMI_BIN; an empty log after a no-op apply
  * means no Pulumi command ran. The same wrapper is used for the real apply,
- * so the bench also sees it log when Pulumi does run.
+ * so the bench also sees it log when Pulumi does run. `pulumi version` is not
+ * logged: apply's pre-flight asks it before every plan (src/apply/pulumi-bin.ts),
+ * and it runs no engine, reads no state.
  */
 import {
   chmodSync,
@@ -36,7 +38,9 @@ export function pulumiWitness(dir: string): PulumiWitness {
   for (const f of readdirSync(real)) {
     if (f !== "pulumi" && !existsSync(join(binDir, f))) symlinkSync(join(real, f), join(binDir, f));
   }
-  const script = `#!/bin/sh\necho "$(date +%s.%N) $*" >> '${log}'\nexec '${join(real, "pulumi")}' "$@"\n`;
+  const script =
+    `#!/bin/sh\n[ "$*" = version ] || echo "$(date +%s.%N) $*" >> '${log}'\n` +
+    `exec '${join(real, "pulumi")}' "$@"\n`;
   writeFileSync(join(binDir, "pulumi"), script);
   chmodSync(join(binDir, "pulumi"), 0o755);
   const lines = () =>

@@ -1,19 +1,23 @@
 #!/usr/bin/env bash
-# Obtain the Pulumi CLI (and the Node.js language host) whose version equals the
-# exact @pulumi/pulumi pin in package.json, without internet access beyond the Go
-# module proxy. Prints the directory holding the binaries on stdout (last line).
+# Obtain the repository's Pulumi CLI (and the Node.js language host) without internet access beyond
+# the Go module proxy. Prints the directory holding the binaries on stdout (last line).
 #
-# Order: a `pulumi` on PATH with the right version; else the cache
+# trusthub runs with any Pulumi CLI >= 3.176.0 (src/apply/pulumi-bin.ts); this script only provides
+# one for the repository's tests and quick start. Its version is fixed here, and deliberately differs
+# from the @pulumi/pulumi SDK pin in package.json (3.276.0): every e2e test then runs an SDK and a
+# CLI of different versions, as users do. v3.276.0 is also served by the proxy (PULUMI_VERSION=v3.276.0).
+#
+# Order: a `pulumi` on PATH with that version; else the cache
 # ($XDG_CACHE_HOME or ~/.cache)/trusthub-reconciler/pulumi/vX.Y.Z/bin; else build
 # from the Go module proxy (module as published, only the filesystem `replace`
 # dropped, version set through -ldflags -X) and cache it. Never commits a binary.
 #
-# Users with internet may instead run the official installer
-#   curl -fsSL https://get.pulumi.com | sh -s -- --version X.Y.Z
-# and put ~/.pulumi/bin on PATH: this script then finds it.
+# Users with internet may instead install the official CLI (any version >= 3.176.0):
+#   curl -fsSL https://get.pulumi.com | sh
+# trusthub finds it on PATH or in ~/.pulumi/bin.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-V=${PULUMI_VERSION:-v$(node -e 'const p=require(process.argv[1]);const v=(p.dependencies||{})["@pulumi/pulumi"];process.stdout.write(v.replace(/^[^0-9]*/,""))' "$here/package.json")}
+V=${PULUMI_VERSION:-v3.274.1}
 cache=${XDG_CACHE_HOME:-$HOME/.cache}/trusthub-reconciler/pulumi/$V
 out=$cache/bin
 log() { printf '%s\n' "pulumi-cli: $*" >&2; }

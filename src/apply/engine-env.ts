@@ -4,11 +4,12 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { delimiter, join, resolve } from "node:path";
+import { delimiter, dirname, resolve } from "node:path";
 import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
-import { PACKAGE_ROOT } from "./pulumi-bin.ts";
+import { pulumiSdkDir } from "./pulumi-bin.ts";
 import { backendUrl, fileBackendDir } from "../state/stack.ts";
+import { trusthubDir } from "../state/workdir.ts";
 import { providerEnv } from "./provider-env.ts";
 import { PROVIDER_IMPL_URL } from "./provider.ts";
 
@@ -23,6 +24,8 @@ export function readyBackend(env: Env, cwd: string): string {
   const dir = fileBackendDir(url);
   if (dir !== undefined) {
     try {
+      // The default backend lives in .trusthub/, created with its .gitignore.
+      if (dir.startsWith(resolve(cwd, ".trusthub"))) trusthubDir(cwd);
       mkdirSync(dir, { recursive: true });
     } catch (e) {
       const why = (e as { code?: string }).code ?? (e as Error).message;
@@ -45,9 +48,8 @@ export function passphraseEnv(env: Env, cwd: string, target: TargetInfo): Record
   const file = env["PULUMI_CONFIG_PASSPHRASE_FILE"];
   if (file) return { PULUMI_CONFIG_PASSPHRASE_FILE: file };
   if (target.kind === "sandbox") {
-    const path = resolve(cwd, ".trusthub", "sandbox-passphrase");
+    const path = resolve(trusthubDir(cwd), "sandbox-passphrase");
     if (!existsSync(path)) {
-      mkdirSync(resolve(cwd, ".trusthub"), { recursive: true });
       writeFileSync(path, `${randomBytes(24).toString("hex")}\n`, { mode: 0o600 });
     }
     return { PULUMI_CONFIG_PASSPHRASE: readFileSync(path, "utf8").trim() };
@@ -72,15 +74,10 @@ export function engineEnv(
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_BACKEND_URL: backend,
     ...passphraseEnv(env, cwd, conn.target),
-    // Node 24 first (the plugin runs `node`), then the engine, then the plugin script.
-    PATH: [
-      join(PACKAGE_ROOT, "node_modules", ".bin"),
-      binDir,
-      join(PACKAGE_ROOT, "node_modules", "@pulumi", "pulumi"),
-      env["PATH"] ?? "",
-    ].join(delimiter),
+    // This very Node first (the plugin runs `node`), then the engine, then the plugin script.
+    PATH: [dirname(process.execPath), binDir, pulumiSdkDir(), env["PATH"] ?? ""].join(delimiter),
     // The plugin script resolves @pulumi/pulumi from its cwd; make it resolvable from anywhere.
-    NODE_PATH: [join(PACKAGE_ROOT, "node_modules"), env["NODE_PATH"] ?? ""]
+    NODE_PATH: [dirname(dirname(pulumiSdkDir())), env["NODE_PATH"] ?? ""]
       .filter(Boolean)
       .join(delimiter),
     ...providerEnv(conn),

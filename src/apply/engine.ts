@@ -5,8 +5,7 @@
  * returns what happened to each profile. A locked stack fails fast (EXIT.locked)
  * unless the lock was left by a process that no longer runs on this host.
  */
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import {
   ConcurrentUpdateError,
   LocalWorkspace,
@@ -22,6 +21,7 @@ import { describeLock, parseLock, staleLock } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
 import { profilesProgram } from "./resource.ts";
 import { repairFileBackend } from "./repair.ts";
+import { trusthubDir } from "../state/workdir.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -78,8 +78,7 @@ function skipCheckpoints(req: UpdateRequest, backend: string): boolean {
 export async function openStack(req: UpdateRequest): Promise<Stack> {
   const binDir = findPulumiBinDir(req.env);
   const cmd = await PulumiCommand.get({ root: dirname(binDir) });
-  const workDir = resolve(req.cwd, ".trusthub", "pulumi");
-  mkdirSync(workDir, { recursive: true });
+  const workDir = trusthubDir(req.cwd, "pulumi");
   const envVars = engineEnv(req.env, req.cwd, req.conn, binDir);
   for (const f of repairFileBackend(envVars["PULUMI_BACKEND_URL"]!)) {
     req.onProgress?.(`  removed a broken Pulumi state attribute file left by a crash: ${f}`);

@@ -3,18 +3,17 @@
  * Pulumi Cloud, ...): the resources of the stack's latest deployment, or
  * undefined when the stack does not exist yet.
  */
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation/index.js";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
+import { trusthubDir } from "../state/workdir.ts";
 
 type Env = Record<string, string | undefined>;
 
 export async function exportStack(env: Env, cwd: string, backend: string, stack: string) {
   const binDir = findPulumiBinDir(env);
   const cmd = await PulumiCommand.get({ root: dirname(binDir) });
-  const workDir = resolve(cwd, ".trusthub", "pulumi");
-  mkdirSync(workDir, { recursive: true });
+  const workDir = trusthubDir(cwd, "pulumi");
   const envVars: Record<string, string> = {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",

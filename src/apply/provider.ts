@@ -1,6 +1,6 @@
 /**
  * The Pulumi dynamic provider as Pulumi serializes it: a tiny shell whose
- * methods load the real implementation (provider-impl.ts) by absolute file URL
+ * methods load the real implementation (provider-impl.ts, or .js when built) by absolute file URL
  * inside each call. It captures one string and nothing else: no client, no
  * credentials, no config (pulumi.md §5.1). The provider process reads the
  * target and credentials from its environment (set by the engine).
@@ -10,7 +10,11 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
 
-export const PROVIDER_IMPL_URL = new URL("./provider-impl.ts", import.meta.url).href;
+/** provider-impl.ts next to this file when run from the sources, provider-impl.js in the built package. */
+export const PROVIDER_IMPL_URL = new URL(
+  `./provider-impl${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+  import.meta.url,
+).href;
 
 /** One resource per profile bundle: the type token is pulumi-nodejs:dynamic:trusthub:Profile. */
 export function makeProvider(implUrl: string = PROVIDER_IMPL_URL): dynamic.ResourceProvider {

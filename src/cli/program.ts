@@ -10,6 +10,7 @@ import { registerApply } from "./commands/apply.ts";
 import { registerEmulator } from "./commands/emulator.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerStatus } from "./commands/status.ts";
+import { packageVersion } from "./version.ts";
 
 /** Collects the exit code a command decided on. */
 export interface ExitSink {
@@ -19,6 +20,7 @@ export interface ExitSink {
 export function createProgram(io: Io, exit: ExitSink): Command {
   const program = new Command("trusthub")
     .description("Twilio Trust Hub compliance profiles as code")
+    .version(packageVersion(), "-V, --version", "print the version of trusthub-reconciler")
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();

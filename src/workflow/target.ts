@@ -6,7 +6,7 @@
  * where its state lives, the sandbox's Console simulator, and the reading of
  * apply's managed records from any backend.
  */
-import { mkdir } from "node:fs/promises";
+import { trusthubDir } from "../state/workdir.ts";
 import { join, relative } from "node:path";
 import { UserError } from "../errors.ts";
 import type { Connection, ManagedRecord, TargetInfo } from "../model/trusthub.ts";
@@ -76,8 +76,7 @@ export async function openTarget(
 async function startSandbox(cwd: string, accountName?: string): Promise<ResolvedTarget> {
   // Lazy: the emulator is only loaded when the sandbox is the target.
   const { startEmulator, SANDBOX_ACCOUNT } = await import("../emulator/index.ts");
-  const dir = join(cwd, ".trusthub");
-  await mkdir(dir, { recursive: true });
+  const dir = trusthubDir(cwd);
   const named = accountName === undefined ? [] : [sandboxAccountFor(accountName)];
   const handle = await startEmulator({
     dataFile: join(dir, "sandbox.json"),

@@ -67,6 +67,9 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
     .option("--force", "apply a plan over a safety threshold without acknowledging its checksum")
     .option("--quiet", "do not print configuration warnings")
     .action(async (paths: string[], flags: ApplyFlags) => {
+      // A missing or too old Pulumi CLI is refused before any plan is printed.
+      const { findPulumiCli } = await import("../../apply/pulumi-bin.ts");
+      findPulumiCli(io.env);
       const parallel = flags.parallelism ?? flags.parallel;
       const { configureRequests } = await import("../../workflow/requests.ts");
       configureRequests({ parallelism: parallel, maxRps: flags.maxRps });
