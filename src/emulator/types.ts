@@ -23,6 +23,7 @@ export interface Account {
   keys: ApiKey[];
 }
 
+/** A bundle: a CustomerProfile, or a TrustProduct (same fields and lifecycle, its own table). */
 export interface Profile extends Rec {
   policySid: string;
   friendlyName: string;
@@ -105,4 +106,12 @@ export interface Evaluation extends Rec {
   status: "compliant" | "noncompliant";
   results: EvaluationResult[];
   dateCreated: number;
+}
+
+/** A 2010-04-01 IncomingPhoneNumber, made by the sandbox controls (no purchase flow). */
+export interface PhoneNumber extends Rec {
+  phoneNumber: string;
+  friendlyName: string;
+  dateCreated: number;
+  dateUpdated: number;
 }
