@@ -135,6 +135,30 @@ describe("trust products", () => {
   });
 });
 
+describe("automatic review", () => {
+  it("moves a submitted trust product to twilio-approved like a profile", async () => {
+    const hh = await harness({ reviewDelayMs: 20 });
+    try {
+      const prim = await hh.controls.createPrimary({ status: "twilio-approved" });
+      const th = hh.client.trusthub.v1;
+      const p = await th.trustProducts.create({
+        policySid: SHAKEN,
+        friendlyName: "S",
+        email: "a@b.co",
+      });
+      const tp = th.trustProducts(p.sid);
+      await tp.trustProductsEntityAssignments.create({ objectSid: prim.sid });
+      expect((await tp.update({ status: "pending-review" })).status).toBe("pending-review");
+      const deadline = Date.now() + 5000;
+      while ((await tp.fetch()).status !== "twilio-approved" && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
+      expect((await tp.fetch()).status).toBe("twilio-approved");
+    } finally {
+      await hh.em.close();
+    }
+  });
+});
+
 describe("incoming phone numbers", () => {
   it("sandbox-made numbers resolve E.164 to PN SIDs; bad or duplicate numbers are refused", async () => {
     const n = await h.controls.createPhoneNumber({ phoneNumber: "+14155550100" });

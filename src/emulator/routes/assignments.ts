@@ -1,4 +1,4 @@
-/** /v1/CustomerProfiles/{Sid}/EntityAssignments and /ChannelEndpointAssignments. */
+/** EntityAssignments and ChannelEndpointAssignments of /v1/CustomerProfiles/{Sid} and /v1/TrustProducts/{Sid}. */
 import { PROFILE_KIND, type BundleKind } from "../bundles.ts";
 import { ApiError, invalidParam } from "../errors.ts";
 import { renderAssignment, renderChannel } from "../render.ts";

@@ -1,4 +1,4 @@
-/** /v1/CustomerProfiles/{Sid}/Evaluations: synchronous evaluation against a policy. */
+/** /v1/{CustomerProfiles|TrustProducts}/{Sid}/Evaluations: synchronous evaluation against a policy. */
 import { PROFILE_KIND, type BundleKind } from "../bundles.ts";
 import { policyBySid } from "../catalog.ts";
 import { invalidParam } from "../errors.ts";

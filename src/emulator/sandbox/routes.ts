@@ -136,6 +136,8 @@ export function sandboxRoutes(r: Router): void {
         endUsers: ctx.acct.endUsers.size,
         documents: ctx.acct.documents.size,
         addresses: ctx.acct.addresses.size,
+        trustProducts: ctx.acct.trustProducts.size,
+        phoneNumbers: ctx.acct.phoneNumbers.size,
       }),
     );
 }
