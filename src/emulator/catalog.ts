@@ -5,6 +5,7 @@
  */
 import { END_USER_TYPES, POLICY_SIDS } from "../domain/twilio.ts";
 import { stableSid } from "./sids.ts";
+import { TRUST_PRODUCT_POLICIES } from "./trust-policies.ts";
 
 export interface EndUserRequirement {
   url: string;
@@ -159,27 +160,7 @@ export const POLICIES: Policy[] = [
       supporting_customer_profiles: [primaryRequirement],
     },
   },
-  {
-    sid: "RNb0d4771c2c98518d916a3d4cd70a8f8b",
-    friendly_name: "A2P Messaging Profile",
-    customerProfile: false,
-    requirements: {
-      end_user: [
-        endUser("us_a2p_messaging_profile_information", "Messaging Profile Information", [
-          "company_type",
-        ]),
-      ],
-      supporting_trust_products: [],
-      supporting_document: [],
-      supporting_customer_profiles: [
-        {
-          type: "secondary_customer_profile_type_business",
-          name: "Secondary Customer Profile Bundle",
-          requirement_name: "customer_profile",
-        },
-      ],
-    },
-  },
+  ...TRUST_PRODUCT_POLICIES,
 ];
 
 const POLICY_BY_SID = new Map(POLICIES.map((p) => [p.sid, p]));

@@ -15,6 +15,9 @@ export type { LoggedRequest, LogFilter } from "./reqlog.ts";
 /** A customer profile as the API renders it (snake_case, Twilio's fields). */
 export type ProfileJson = Record<string, unknown> & { sid: string; status: ProfileStatus };
 
+/** A 2010 IncomingPhoneNumber as the API renders it. */
+export type PhoneNumberJson = Record<string, unknown> & { sid: string; phone_number: string };
+
 export interface ReviewConfig {
   auto: boolean;
   delayMs: number;
@@ -39,6 +42,19 @@ export interface SandboxControls {
   approve(profileSid: string): Promise<ProfileJson>;
   reject(profileSid: string, codes?: number[]): Promise<ProfileJson>;
   setStatus(profileSid: string, status: ProfileStatus, codes?: number[]): Promise<ProfileJson>;
+  /** The same review decisions for a trust product (`/__sandbox/TrustProducts/{Sid}/...`). */
+  approveTrustProduct(trustProductSid: string): Promise<ProfileJson>;
+  rejectTrustProduct(trustProductSid: string, codes?: number[]): Promise<ProfileJson>;
+  setTrustProductStatus(
+    trustProductSid: string,
+    status: ProfileStatus,
+    codes?: number[],
+  ): Promise<ProfileJson>;
+  /** A test IncomingPhoneNumber of the caller (E.164; default the next free +1500555NNNN). */
+  createPhoneNumber(input?: {
+    phoneNumber?: string;
+    friendlyName?: string;
+  }): Promise<PhoneNumberJson>;
   getReview(): Promise<ReviewConfig>;
   setReview(config: Partial<ReviewConfig>): Promise<ReviewConfig>;
   getRequestLog(filter?: LogFilter): Promise<{ count: number; requests: LoggedRequest[] }>;
@@ -76,6 +92,8 @@ export function sandboxControls(url: string, sid: string, token: string): Sandbo
   }
   const profile = (sid: string, action: string): string =>
     `/CustomerProfiles/${encodeURIComponent(sid)}/${action}`;
+  const product = (sid: string, action: string): string =>
+    `/TrustProducts/${encodeURIComponent(sid)}/${action}`;
   return {
     account: () => call("GET", "/Account"),
     createAccount: (input = {}) => call("POST", "/Accounts", input),
@@ -86,6 +104,12 @@ export function sandboxControls(url: string, sid: string, token: string): Sandbo
     reject: (s, codes) => call("POST", profile(s, "Reject"), codes === undefined ? {} : { codes }),
     setStatus: (s, status, codes) =>
       call("POST", profile(s, "Status"), { status, ...(codes && { codes }) }),
+    approveTrustProduct: (s) => call("POST", product(s, "Approve"), {}),
+    rejectTrustProduct: (s, codes) =>
+      call("POST", product(s, "Reject"), codes === undefined ? {} : { codes }),
+    setTrustProductStatus: (s, status, codes) =>
+      call("POST", product(s, "Status"), { status, ...(codes && { codes }) }),
+    createPhoneNumber: (input = {}) => call("POST", "/IncomingPhoneNumbers", input),
     getReview: () => call("GET", "/Review"),
     setReview: (config) => call("POST", "/Review", config),
     getRequestLog: (filter = {}) => {

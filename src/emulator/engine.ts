@@ -168,7 +168,7 @@ export class Engine {
     const from = p.status;
     const t = setTimeout(() => {
       this.timers.delete(t);
-      const live = acct.profiles.get(p.sid);
+      const live = acct.bundle(p.sid);
       if (!live || live.status !== from || this.closed || !this.review.auto) return;
       this.setStatus(acct, live, from === "pending-review" ? "in-review" : "twilio-approved");
       this.onBackgroundChange();
@@ -179,7 +179,7 @@ export class Engine {
   /** Queue reviews of profiles already waiting (after a restart or turning review on). */
   resumeReviews(): void {
     for (const acct of this.store.accounts.values()) {
-      for (const p of acct.profiles.items) {
+      for (const p of [...acct.profiles.items, ...acct.trustProducts.items]) {
         if (p.status === "pending-review" || p.status === "in-review") this.scheduleReview(acct, p);
       }
     }

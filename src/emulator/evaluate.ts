@@ -22,10 +22,12 @@ import {
   type Policy,
   type ProfileRequirement,
 } from "./catalog.ts";
+import { A2P_COMPANY_TYPES, PUBLIC_COMPANY_FIELDS } from "./trust-policies.ts";
 import type { AccountData } from "./store.ts";
 import type { EvaluationField, EvaluationResult, Profile } from "./types.ts";
 
 const ENUMS: Record<string, readonly string[]> = {
+  company_type: A2P_COMPANY_TYPES,
   business_identity: BUSINESS_IDENTITIES,
   business_industry: BUSINESS_INDUSTRIES,
   business_type: BUSINESS_TYPES,
@@ -37,6 +39,7 @@ const ENUMS: Record<string, readonly string[]> = {
 const PROFILE_TYPE_POLICIES: Record<string, string[]> = {
   primary_customer_profile_type_business: [POLICY_SIDS.primaryBusiness],
   secondary_customer_profile_type_business: [POLICY_SIDS.secondary],
+  customer_profile_type_business: [POLICY_SIDS.primaryBusiness, POLICY_SIDS.secondary],
 };
 
 function label(field: string): string {
@@ -130,6 +133,7 @@ function evalEndUser(
   const valid: EvaluationField[] = [];
   const invalid: EvaluationField[] = [];
   for (const f of req.fields) {
+    if (PUBLIC_COMPANY_FIELDS.has(f) && user.attributes["company_type"] !== "public") continue;
     const issue = fieldIssue(f, user.attributes[f]);
     if (issue) invalid.push(bad(f, `${issue} Please update the ${req.name}.`, 22215));
     else valid.push(ok(f));
@@ -191,8 +195,12 @@ function evalProfile(
     .map((s) => acct.referableProfile(s))
     .filter((p) => p && policies.includes(p.policySid));
   const friendly = "Supporting Bundle Status";
+  const what =
+    req.requirement_name === "primary_customer_profile"
+      ? "Primary customer profile"
+      : "Customer profile";
   if (linked.length === 0) {
-    const f = bad("bundle_sid", "Primary customer profile is null", 22216, friendly);
+    const f = bad("bundle_sid", `${what} is null`, 22216, friendly);
     return result(req.name, req.type, req.requirement_name, [], [f], {
       reason: f.failure_reason!,
       code: 22216,
@@ -200,12 +208,7 @@ function evalProfile(
   }
   const good = linked.some((p) => p!.status === "twilio-approved" || p!.status === "in-review");
   if (!good) {
-    const f = bad(
-      "bundle_sid",
-      "Primary customer profile must be in approved or in-review state",
-      22217,
-      friendly,
-    );
+    const f = bad("bundle_sid", `${what} must be in approved or in-review state`, 22217, friendly);
     return result(req.name, req.type, req.requirement_name, [], [f], {
       reason: f.failure_reason!,
       code: 22217,

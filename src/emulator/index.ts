@@ -12,7 +12,9 @@ import { assignmentRoutes } from "./routes/assignments.ts";
 import { catalogRoutes } from "./routes/catalog.ts";
 import { evaluationRoutes } from "./routes/evaluations.ts";
 import { objectRoutes } from "./routes/objects.ts";
+import { phoneNumberRoutes } from "./routes/phone-numbers.ts";
 import { profileRoutes } from "./routes/profiles.ts";
+import { trustProductRoutes } from "./routes/trust-products.ts";
 import { sandboxRoutes } from "./sandbox/routes.ts";
 import { clientErrorHandler, createHandler, type Exchange } from "./server.ts";
 import { isSid } from "./sids.ts";
@@ -76,6 +78,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   objectRoutes(api);
   catalogRoutes(api);
   addressRoutes(api);
+  trustProductRoutes(api);
+  phoneNumberRoutes(api);
   const sandbox = new Router();
   sandboxRoutes(sandbox);
 

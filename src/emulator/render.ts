@@ -1,5 +1,6 @@
 /** Records -> Twilio's JSON, field names and order as in the spec. */
-import { isoDate, isoOrNull, rfc2822Date } from "./format.ts";
+import { PROFILE_KIND, renderBundle, type BundleKind } from "./bundles.ts";
+import { isoDate, rfc2822Date } from "./format.ts";
 import type {
   Address,
   ChannelAssignment,
@@ -11,61 +12,54 @@ import type {
 } from "./types.ts";
 
 export function renderProfile(p: Profile, base: string): Record<string, unknown> {
-  const url = `${base}/v1/CustomerProfiles/${p.sid}`;
-  return {
-    sid: p.sid,
-    account_sid: p.accountSid,
-    policy_sid: p.policySid,
-    friendly_name: p.friendlyName,
-    status: p.status,
-    valid_until: isoOrNull(p.validUntil),
-    email: p.email,
-    status_callback: p.statusCallback,
-    date_created: isoDate(p.dateCreated),
-    date_updated: isoDate(p.dateUpdated),
-    url,
-    links: {
-      customer_profiles_entity_assignments: `${url}/EntityAssignments`,
-      customer_profiles_evaluations: `${url}/Evaluations`,
-      customer_profiles_channel_endpoint_assignment: `${url}/ChannelEndpointAssignments`,
-    },
-    errors: p.errors,
-  };
+  return renderBundle(PROFILE_KIND, p, base);
 }
 
-export function renderAssignment(a: EntityAssignment, base: string): Record<string, unknown> {
+export function renderAssignment(
+  a: EntityAssignment,
+  base: string,
+  kind: BundleKind = PROFILE_KIND,
+): Record<string, unknown> {
   return {
     sid: a.sid,
-    customer_profile_sid: a.profileSid,
+    [kind.parentField]: a.profileSid,
     account_sid: a.accountSid,
     object_sid: a.objectSid,
     date_created: isoDate(a.dateCreated),
-    url: `${base}/v1/CustomerProfiles/${a.profileSid}/EntityAssignments/${a.sid}`,
+    url: `${base}/v1/${kind.segment}/${a.profileSid}/EntityAssignments/${a.sid}`,
   };
 }
 
-export function renderChannel(a: ChannelAssignment, base: string): Record<string, unknown> {
+export function renderChannel(
+  a: ChannelAssignment,
+  base: string,
+  kind: BundleKind = PROFILE_KIND,
+): Record<string, unknown> {
   return {
     sid: a.sid,
-    customer_profile_sid: a.profileSid,
+    [kind.parentField]: a.profileSid,
     account_sid: a.accountSid,
     channel_endpoint_type: a.channelEndpointType,
     channel_endpoint_sid: a.channelEndpointSid,
     date_created: isoDate(a.dateCreated),
-    url: `${base}/v1/CustomerProfiles/${a.profileSid}/ChannelEndpointAssignments/${a.sid}`,
+    url: `${base}/v1/${kind.segment}/${a.profileSid}/ChannelEndpointAssignments/${a.sid}`,
   };
 }
 
-export function renderEvaluation(e: Evaluation, base: string): Record<string, unknown> {
+export function renderEvaluation(
+  e: Evaluation,
+  base: string,
+  kind: BundleKind = PROFILE_KIND,
+): Record<string, unknown> {
   return {
     sid: e.sid,
     account_sid: e.accountSid,
     policy_sid: e.policySid,
-    customer_profile_sid: e.profileSid,
+    [kind.parentField]: e.profileSid,
     status: e.status,
     results: e.results,
     date_created: isoDate(e.dateCreated),
-    url: `${base}/v1/CustomerProfiles/${e.profileSid}/Evaluations/${e.sid}`,
+    url: `${base}/v1/${kind.segment}/${e.profileSid}/Evaluations/${e.sid}`,
   };
 }
 

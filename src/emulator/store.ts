@@ -12,6 +12,7 @@ import type {
   EndUser,
   EntityAssignment,
   Evaluation,
+  PhoneNumber,
   Profile,
   Rec,
   SupportingDocument,
@@ -25,6 +26,8 @@ const PRIMARY_POLICY_SIDS: ReadonlySet<string> = new Set([
 export class AccountData {
   readonly account: Account;
   readonly profiles = new Table<Profile>();
+  readonly trustProducts = new Table<Profile>();
+  readonly phoneNumbers = new Table<PhoneNumber>();
   readonly endUsers = new Table<EndUser>();
   readonly documents = new Table<SupportingDocument>();
   readonly addresses = new Table<Address>();
@@ -78,11 +81,16 @@ export class AccountData {
     }
   }
 
-  /** Profiles the object is assigned to. */
+  /** A customer profile or trust product by SID (the children tables are keyed by either). */
+  bundle(sid: string): Profile | undefined {
+    return this.profiles.get(sid) ?? this.trustProducts.get(sid);
+  }
+
+  /** Bundles (profiles and trust products) the object is assigned to. */
   bundlesOf(objectSid: string): Profile[] {
     const out: Profile[] = [];
     for (const sid of this.assignedIn.get(objectSid) ?? []) {
-      const p = this.profiles.get(sid);
+      const p = this.bundle(sid);
       if (p) out.push(p);
     }
     return out;
@@ -94,6 +102,7 @@ export class AccountData {
     this.channelAssignments.delete(sid);
     this.evaluations.delete(sid);
     this.profiles.remove(sid);
+    this.trustProducts.remove(sid);
     for (const set of this.assignedIn.values()) set.delete(sid);
   }
 }
@@ -117,6 +126,9 @@ export interface Snapshot {
   entityAssignments: EntityAssignment[];
   channelAssignments: ChannelAssignment[];
   evaluations: Evaluation[];
+  /** Absent in files written before trust products and phone numbers. */
+  trustProducts?: Profile[];
+  phoneNumbers?: PhoneNumber[];
 }
 
 export class Store {
@@ -186,6 +198,8 @@ export class Store {
       entityAssignments: [],
       channelAssignments: [],
       evaluations: [],
+      trustProducts: [],
+      phoneNumbers: [],
     };
     for (const a of this.accounts.values()) {
       snap.accounts.push(a.account);
@@ -193,6 +207,8 @@ export class Store {
       snap.endUsers.push(...a.endUsers.items);
       snap.documents.push(...a.documents.items);
       snap.addresses.push(...a.addresses.items);
+      snap.trustProducts!.push(...a.trustProducts.items);
+      snap.phoneNumbers!.push(...a.phoneNumbers.items);
       for (const t of a.entityAssignments.values()) snap.entityAssignments.push(...t.items);
       for (const t of a.channelAssignments.values()) snap.channelAssignments.push(...t.items);
       for (const t of a.evaluations.values()) snap.evaluations.push(...t.items);
@@ -215,6 +231,8 @@ export class Store {
     for (const r of snap.endUsers) acct(r).endUsers.add(r);
     for (const r of snap.documents) acct(r).documents.add(r);
     for (const r of snap.addresses) acct(r).addresses.add(r);
+    for (const r of snap.trustProducts ?? []) acct(r).trustProducts.add(r);
+    for (const r of snap.phoneNumbers ?? []) acct(r).phoneNumbers.add(r);
     for (const r of snap.entityAssignments) acct(r).addAssignment(r);
     for (const r of snap.channelAssignments) acct(r).channelsOf(r.profileSid).add(r);
     for (const r of snap.evaluations) acct(r).evaluationsOf(r.profileSid).add(r);

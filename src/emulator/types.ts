@@ -25,6 +25,7 @@ export interface Account {
   parentSid?: string;
 }
 
+/** A bundle: a CustomerProfile, or a TrustProduct (same fields and lifecycle, its own table). */
 export interface Profile extends Rec {
   policySid: string;
   friendlyName: string;
@@ -107,4 +108,12 @@ export interface Evaluation extends Rec {
   status: "compliant" | "noncompliant";
   results: EvaluationResult[];
   dateCreated: number;
+}
+
+/** A 2010-04-01 IncomingPhoneNumber, made by the sandbox controls (no purchase flow). */
+export interface PhoneNumber extends Rec {
+  phoneNumber: string;
+  friendlyName: string;
+  dateCreated: number;
+  dateUpdated: number;
 }

@@ -69,14 +69,17 @@ export function loadSpecs(resourcePaths: RegExp): Operation[] {
     );
     ajv.addFormat("iso-country-code", /^[A-Z]{2}$/);
     ajv.addFormat("phone-number", true);
+    ajv.addFormat("phone-number-capabilities", true);
+    ajv.addFormat("http-method", /^(GET|POST|PUT|DELETE|HEAD|PATCH)$/);
     // The 2010 spec marks its relative `*_uri` fields (its own examples are relative) as `uri`.
     if (id === "api2010") ajv.addFormat("uri", /^(\/|https?:\/\/)[^\s]*$/);
     const spec = JSON.parse(readFileSync(`${SPEC_DIR}/${file}`, "utf8")) as Json;
     const schemas: Json = {};
     for (const [name, s] of Object.entries(spec["components"]["schemas"] as Json)) {
-      schemas[name] = /^(trusthub\.v1\.|api\.v2010\.account\.address$)/.test(name)
-        ? tighten(s as Json)
-        : s;
+      schemas[name] =
+        /^(trusthub\.v1\.|api\.v2010\.account\.(address|incoming_phone_number)$)/.test(name)
+          ? tighten(s as Json)
+          : s;
     }
     ajv.addSchema(rewriteRefs({ components: { schemas } }, id) as Json, id);
     for (const [path, item] of Object.entries(spec["paths"] as Json)) {

@@ -1,10 +1,11 @@
-/** /v1/CustomerProfiles/{Sid}/EntityAssignments and /ChannelEndpointAssignments. */
+/** EntityAssignments and ChannelEndpointAssignments of /v1/CustomerProfiles/{Sid} and /v1/TrustProducts/{Sid}. */
+import { PROFILE_KIND, type BundleKind } from "../bundles.ts";
 import { ApiError, invalidParam } from "../errors.ts";
 import { renderAssignment, renderChannel } from "../render.ts";
 import type { Ctx, Reply, Router } from "../router.ts";
 import { SID_RE } from "../sids.ts";
 import type { ChannelAssignment, EntityAssignment } from "../types.ts";
-import { assertEditable, childList, childOr404, profileOr404, required } from "./common.ts";
+import { assertEditable, childList, childOr404, bundleOr404, required } from "./common.ts";
 
 function objectExists(ctx: Ctx, sid: string, profileSid: string): boolean {
   switch (sid.slice(0, 2)) {
@@ -23,8 +24,8 @@ function objectType(ctx: Ctx, sid: string): string | undefined {
   return ctx.acct.endUsers.get(sid)?.type ?? ctx.acct.documents.get(sid)?.type;
 }
 
-function createEntity(ctx: Ctx): Reply {
-  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+function createEntity(ctx: Ctx, kind: BundleKind): Reply {
+  const p = bundleOr404(ctx, kind, ctx.params[kind.param]!);
   const objectSid = required(ctx.form, "ObjectSid");
   if (!SID_RE.test(objectSid)) throw invalidParam("ObjectSid", `${objectSid} is not a valid SID`);
   if (!objectExists(ctx, objectSid, p.sid)) {
@@ -43,46 +44,50 @@ function createEntity(ctx: Ctx): Reply {
   };
   ctx.acct.addAssignment(a);
   ctx.engine.store.touch();
-  return { status: 201, body: renderAssignment(a, ctx.base) };
+  return { status: 201, body: renderAssignment(a, ctx.base, kind) };
 }
 
-function listEntities(ctx: Ctx): Reply {
-  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+function listEntities(ctx: Ctx, kind: BundleKind): Reply {
+  const p = bundleOr404(ctx, kind, ctx.params[kind.param]!);
   const type = ctx.query.get("ObjectType");
   const table = ctx.acct.assignmentsOf(p.sid);
   const all =
     type === undefined
       ? table.items
       : table.items.filter((a) => objectType(ctx, a.objectSid) === type);
-  return childList(ctx, {
-    profile: p,
-    segment: "EntityAssignments",
-    table,
-    items: all,
-    filters: [["ObjectType", type]],
-    render: (a) => renderAssignment(a, ctx.base),
-  });
+  return childList(
+    ctx,
+    {
+      profile: p,
+      segment: "EntityAssignments",
+      table,
+      items: all,
+      filters: [["ObjectType", type]],
+      render: (a) => renderAssignment(a, ctx.base, kind),
+    },
+    kind,
+  );
 }
 
-function entityOr404(ctx: Ctx): EntityAssignment {
-  return childOr404(ctx, "EntityAssignments", (sid) => ctx.acct.assignmentsOf(sid));
+function entityOr404(ctx: Ctx, kind: BundleKind): EntityAssignment {
+  return childOr404(ctx, "EntityAssignments", (sid) => ctx.acct.assignmentsOf(sid), kind);
 }
 
-function fetchEntity(ctx: Ctx): Reply {
-  return { status: 200, body: renderAssignment(entityOr404(ctx), ctx.base) };
+function fetchEntity(ctx: Ctx, kind: BundleKind): Reply {
+  return { status: 200, body: renderAssignment(entityOr404(ctx, kind), ctx.base, kind) };
 }
 
-function deleteEntity(ctx: Ctx): Reply {
-  const a = entityOr404(ctx);
-  assertEditable(profileOr404(ctx, a.profileSid));
+function deleteEntity(ctx: Ctx, kind: BundleKind): Reply {
+  const a = entityOr404(ctx, kind);
+  assertEditable(bundleOr404(ctx, kind, a.profileSid));
   ctx.acct.removeAssignment(a);
   ctx.engine.store.forget(a);
   ctx.engine.store.touch();
   return { status: 204 };
 }
 
-function createChannel(ctx: Ctx): Reply {
-  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+function createChannel(ctx: Ctx, kind: BundleKind): Reply {
+  const p = bundleOr404(ctx, kind, ctx.params[kind.param]!);
   const type = required(ctx.form, "ChannelEndpointType");
   const sid = required(ctx.form, "ChannelEndpointSid");
   if (type !== "phone-number") throw invalidParam("ChannelEndpointType", "must be phone-number");
@@ -97,11 +102,11 @@ function createChannel(ctx: Ctx): Reply {
   };
   ctx.acct.channelsOf(p.sid).add(a);
   ctx.engine.store.touch();
-  return { status: 201, body: renderChannel(a, ctx.base) };
+  return { status: 201, body: renderChannel(a, ctx.base, kind) };
 }
 
-function listChannels(ctx: Ctx): Reply {
-  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+function listChannels(ctx: Ctx, kind: BundleKind): Reply {
+  const p = bundleOr404(ctx, kind, ctx.params[kind.param]!);
   const one = ctx.query.get("ChannelEndpointSid");
   const many = ctx.query.get("ChannelEndpointSids");
   const wanted = new Set([
@@ -111,44 +116,54 @@ function listChannels(ctx: Ctx): Reply {
   const table = ctx.acct.channelsOf(p.sid);
   const all =
     wanted.size === 0 ? table.items : table.items.filter((a) => wanted.has(a.channelEndpointSid));
-  return childList(ctx, {
-    profile: p,
-    segment: "ChannelEndpointAssignments",
-    table,
-    items: all,
-    filters: [
-      ["ChannelEndpointSid", one],
-      ["ChannelEndpointSids", many],
-    ],
-    render: (a) => renderChannel(a, ctx.base),
-  });
+  return childList(
+    ctx,
+    {
+      profile: p,
+      segment: "ChannelEndpointAssignments",
+      table,
+      items: all,
+      filters: [
+        ["ChannelEndpointSid", one],
+        ["ChannelEndpointSids", many],
+      ],
+      render: (a) => renderChannel(a, ctx.base, kind),
+    },
+    kind,
+  );
 }
 
-function channelOr404(ctx: Ctx): ChannelAssignment {
-  return childOr404(ctx, "ChannelEndpointAssignments", (sid) => ctx.acct.channelsOf(sid));
+function channelOr404(ctx: Ctx, kind: BundleKind): ChannelAssignment {
+  return childOr404(ctx, "ChannelEndpointAssignments", (sid) => ctx.acct.channelsOf(sid), kind);
 }
 
-function deleteChannel(ctx: Ctx): Reply {
-  const a = channelOr404(ctx);
-  assertEditable(profileOr404(ctx, a.profileSid));
+function deleteChannel(ctx: Ctx, kind: BundleKind): Reply {
+  const a = channelOr404(ctx, kind);
+  assertEditable(bundleOr404(ctx, kind, a.profileSid));
   ctx.acct.channelsOf(a.profileSid).remove(a.sid);
   ctx.engine.store.forget(a);
   ctx.engine.store.touch();
   return { status: 204 };
 }
 
-export function assignmentRoutes(r: Router): void {
-  const ea = "/v1/CustomerProfiles/{CustomerProfileSid}/EntityAssignments";
-  const ca = "/v1/CustomerProfiles/{CustomerProfileSid}/ChannelEndpointAssignments";
-  r.on("POST", ea, createEntity)
-    .on("GET", ea, listEntities)
-    .on("GET", `${ea}/{Sid}`, fetchEntity)
-    .on("DELETE", `${ea}/{Sid}`, deleteEntity)
-    .on("POST", ca, createChannel)
-    .on("GET", ca, listChannels)
-    .on("GET", `${ca}/{Sid}`, (ctx) => ({
-      status: 200,
-      body: renderChannel(channelOr404(ctx), ctx.base),
-    }))
-    .on("DELETE", `${ca}/{Sid}`, deleteChannel);
+/** The assignment routes of one bundle kind (CustomerProfiles or TrustProducts). */
+export function assignmentRoutes(r: Router, kind: BundleKind = PROFILE_KIND): void {
+  const ea = `/v1/${kind.segment}/{${kind.param}}/EntityAssignments`;
+  const ca = `/v1/${kind.segment}/{${kind.param}}/ChannelEndpointAssignments`;
+  const k =
+    (h: (ctx: Ctx, kind: BundleKind) => Reply) =>
+    (ctx: Ctx): Reply =>
+      h(ctx, kind);
+  r.on("POST", ea, k(createEntity))
+    .on("GET", ea, k(listEntities))
+    .on("GET", `${ea}/{Sid}`, k(fetchEntity))
+    .on("DELETE", `${ea}/{Sid}`, k(deleteEntity))
+    .on("POST", ca, k(createChannel))
+    .on("GET", ca, k(listChannels))
+    .on(
+      "GET",
+      `${ca}/{Sid}`,
+      k((ctx) => ({ status: 200, body: renderChannel(channelOr404(ctx, kind), ctx.base, kind) })),
+    )
+    .on("DELETE", `${ca}/{Sid}`, k(deleteChannel));
 }

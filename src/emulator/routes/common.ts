@@ -1,5 +1,6 @@
 /** Parameter checks and lookups the Trust Hub routes share. */
 import { ApiError, invalidParam, missingParam, notFound, refused, MESSAGES } from "../errors.ts";
+import { PROFILE_KIND, type BundleKind } from "../bundles.ts";
 import { isEditable } from "../engine.ts";
 import { pageRequest, slicePage, v1Page } from "../paging.ts";
 import type { Params } from "../params.ts";
@@ -59,8 +60,13 @@ export function v1Path(path: string): string {
 }
 
 export function profileOr404(ctx: Ctx, sid: string): Profile {
-  const p = ctx.acct.profiles.get(sid);
-  if (!p) throw notFound(`/CustomerProfiles/${sid}`);
+  return bundleOr404(ctx, PROFILE_KIND, sid);
+}
+
+/** A customer profile or trust product of the kind, or a 404 naming its path. */
+export function bundleOr404(ctx: Ctx, kind: BundleKind, sid: string): Profile {
+  const p = kind.table(ctx.acct).get(sid);
+  if (!p) throw notFound(`/${kind.segment}/${sid}`);
   return p;
 }
 
@@ -74,10 +80,11 @@ export function childOr404<T extends Rec>(
   ctx: Ctx,
   segment: string,
   tableOf: (profileSid: string) => Table<T>,
+  kind: BundleKind = PROFILE_KIND,
 ): T {
-  const p = profileOr404(ctx, ctx.params["CustomerProfileSid"]!);
+  const p = bundleOr404(ctx, kind, ctx.params[kind.param]!);
   const c = tableOf(p.sid).get(ctx.params["Sid"]!);
-  if (!c) throw notFound(`/CustomerProfiles/${p.sid}/${segment}/${ctx.params["Sid"]!}`);
+  if (!c) throw notFound(`/${kind.segment}/${p.sid}/${segment}/${ctx.params["Sid"]!}`);
   return c;
 }
 
@@ -92,10 +99,11 @@ export function childList<T extends Rec>(
     filters: [string, string | undefined][];
     render: (item: T) => unknown;
   },
+  kind: BundleKind = PROFILE_KIND,
 ): Reply {
   const req = pageRequest(ctx.query);
   const slice = slicePage(list.items, req, (sid) => ctx.engine.store.seqOf(sid, [list.table]));
-  const url = `${ctx.base}/v1/CustomerProfiles/${list.profile.sid}/${list.segment}`;
+  const url = `${ctx.base}/v1/${kind.segment}/${list.profile.sid}/${list.segment}`;
   return {
     status: 200,
     body: v1Page(url, "results", list.filters, req, slice, list.render),

@@ -1,5 +1,9 @@
-/** /v1/CustomerProfiles: create, fetch, list (Status/FriendlyName/PolicySid), update, delete. */
+/**
+ * /v1/CustomerProfiles: create, fetch, list (Status/FriendlyName/PolicySid), update, delete.
+ * List, fetch, update and delete serve TrustProducts too (routes/trust-products.ts).
+ */
 import { POLICY_SIDS, PROFILE_STATUSES, type ProfileStatus } from "../../domain/twilio.ts";
+import { PROFILE_KIND, renderBundle, type BundleKind } from "../bundles.ts";
 import { policyBySid } from "../catalog.ts";
 import { isEditable, isPrimary, PRIMARY_POLICIES } from "../engine.ts";
 import { ApiError, invalidParam, refused, MESSAGES } from "../errors.ts";
@@ -7,7 +11,7 @@ import { pageRequest, slicePage, v1Page } from "../paging.ts";
 import { renderProfile } from "../render.ts";
 import type { Ctx, Reply, Router } from "../router.ts";
 import type { Profile } from "../types.ts";
-import { optionalUri, profileOr404, required, sidParam } from "./common.ts";
+import { bundleOr404, optionalUri, required, sidParam } from "./common.ts";
 
 function create(ctx: Ctx): Reply {
   const friendlyName = required(ctx.form, "FriendlyName");
@@ -40,7 +44,7 @@ function create(ctx: Ctx): Reply {
   return { status: 201, body: renderProfile(p, ctx.base) };
 }
 
-function list(ctx: Ctx): Reply {
+export function list(ctx: Ctx, kind: BundleKind = PROFILE_KIND): Reply {
   const req = pageRequest(ctx.query);
   const status = ctx.query.get("Status");
   const friendlyName = ctx.query.get("FriendlyName");
@@ -48,7 +52,7 @@ function list(ctx: Ctx): Reply {
   if (status !== undefined && !(PROFILE_STATUSES as readonly string[]).includes(status)) {
     throw invalidParam("Status", `${status} is not a valid status`);
   }
-  const table = ctx.acct.profiles;
+  const table = kind.table(ctx.acct);
   const all =
     status === undefined && friendlyName === undefined && policySid === undefined
       ? table.items
@@ -64,18 +68,19 @@ function list(ctx: Ctx): Reply {
     ["FriendlyName", friendlyName],
     ["PolicySid", policySid],
   ];
-  const body = v1Page(`${ctx.base}/v1/CustomerProfiles`, "results", filters, req, slice, (p) =>
-    renderProfile(p, ctx.base),
+  const body = v1Page(`${ctx.base}/v1/${kind.segment}`, "results", filters, req, slice, (p) =>
+    renderBundle(kind, p, ctx.base),
   );
   return { status: 200, body };
 }
 
-function fetch(ctx: Ctx): Reply {
-  return { status: 200, body: renderProfile(profileOr404(ctx, ctx.params["Sid"]!), ctx.base) };
+export function fetch(ctx: Ctx, kind: BundleKind = PROFILE_KIND): Reply {
+  const p = bundleOr404(ctx, kind, ctx.params["Sid"]!);
+  return { status: 200, body: renderBundle(kind, p, ctx.base) };
 }
 
-function update(ctx: Ctx): Reply {
-  const p = profileOr404(ctx, ctx.params["Sid"]!);
+export function update(ctx: Ctx, kind: BundleKind = PROFILE_KIND): Reply {
+  const p = bundleOr404(ctx, kind, ctx.params["Sid"]!);
   const status = ctx.form.get("Status");
   const friendlyName = ctx.form.get("FriendlyName");
   const email = ctx.form.get("Email");
@@ -102,11 +107,11 @@ function update(ctx: Ctx): Reply {
     ctx.engine.store.touch();
   }
   if (status === "pending-review") ctx.engine.submit(ctx.acct, p);
-  return { status: 200, body: renderProfile(p, ctx.base) };
+  return { status: 200, body: renderBundle(kind, p, ctx.base) };
 }
 
-function remove(ctx: Ctx): Reply {
-  const p = profileOr404(ctx, ctx.params["Sid"]!);
+export function remove(ctx: Ctx, kind: BundleKind = PROFILE_KIND): Reply {
+  const p = bundleOr404(ctx, kind, ctx.params["Sid"]!);
   if (isPrimary(p)) throw refused(MESSAGES.primaryRestricted);
   if (!isEditable(p)) throw refused(`${MESSAGES.bundleImmutable}: ${p.sid} is ${p.status}`);
   ctx.acct.removeProfile(p.sid);

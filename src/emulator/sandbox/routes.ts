@@ -9,6 +9,7 @@ import type { Ctx, Reply, Router } from "../router.ts";
 import { isSid } from "../sids.ts";
 import { profileOr404 } from "../routes/common.ts";
 import { createPrimary } from "./primary.ts";
+import { trustSandboxRoutes } from "./trust.ts";
 import { randomBytes } from "node:crypto";
 
 function json(ctx: Ctx): Record<string, unknown> {
@@ -42,6 +43,7 @@ function requestLog(ctx: Ctx): Reply {
 }
 
 export function sandboxRoutes(r: Router): void {
+  trustSandboxRoutes(r, json);
   const S = "/__sandbox";
   r.on("GET", `${S}/Account`, (ctx) =>
     ok({ sid: ctx.acct.account.sid, keys: ctx.acct.account.keys.map((k) => k.sid) }),
@@ -134,6 +136,8 @@ export function sandboxRoutes(r: Router): void {
         endUsers: ctx.acct.endUsers.size,
         documents: ctx.acct.documents.size,
         addresses: ctx.acct.addresses.size,
+        trustProducts: ctx.acct.trustProducts.size,
+        phoneNumbers: ctx.acct.phoneNumbers.size,
       }),
     );
 }
