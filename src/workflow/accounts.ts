@@ -13,8 +13,12 @@ import { accountEnv } from "../state/account-env.ts";
 import type { ApplyOptions } from "./apply.ts";
 import { loadAccountConfigs, preparePlan, type PreparePlanOptions } from "./plan.ts";
 
-/** Worst first: an error, then refusals, then partial results, blocked, changes, ok. */
+/**
+ * Worst first: an interrupt, an error, then refusals, then partial results,
+ * blocked, changes, drift on immutable profiles, ok.
+ */
 const RANK: ExitCode[] = [
+  EXIT.interrupted,
   EXIT.error,
   EXIT.unsafe,
   EXIT.locked,
@@ -22,6 +26,7 @@ const RANK: ExitCode[] = [
   EXIT.partial,
   EXIT.blocked,
   EXIT.changes,
+  EXIT.immutableDrift,
   EXIT.ok,
 ];
 
@@ -129,6 +134,8 @@ export async function applyAccounts(
       opts.err(`account ${a.account.name}: error: ${e.message}\n`);
       codes.push(e.exitCode);
     }
+    // An interrupted apply stops: the next accounts are not started.
+    if (codes.at(-1) === EXIT.interrupted) break;
   }
   return worstExit(codes);
 }

@@ -21,6 +21,7 @@ import { simulateConsoleSteps, submitPrimaryAfter } from "../apply/console-steps
 import type { UpdateResult } from "../apply/engine.ts";
 import { resourceSpecs, writes } from "../apply/specs.ts";
 import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
+import { leftOverLines, nothingToDoText, remainingExit } from "./apply-outcome.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
 
 type Env = Record<string, string | undefined>;
@@ -118,10 +119,8 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
     }
     opts.out(renderText(plan, { color: opts.color ?? false }));
     if (!hasWork(plan)) {
-      opts.out(
-        "\nNothing to change: Trust Hub already matches the configuration. No Pulumi update was run.\n",
-      );
-      return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+      opts.out(nothingToDoText(plan));
+      return remainingExit(plan);
     }
     guardSafety(plan, observed, opts);
     if (!opts.autoApprove) {
@@ -197,8 +196,9 @@ async function carryOut(
       ".",
   );
   for (const f of failed) say(`  ${f.key}: ${f.message ?? "failed"}`);
+  for (const line of leftOverLines(plan)) say(line);
   if (notOk > 0) return EXIT.partial;
-  return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+  return remainingExit(plan);
 }
 
 /** Refuses a plan over a safety threshold unless acknowledged by checksum or --force. */
