@@ -10,6 +10,7 @@ import { registerApply } from "./commands/apply.ts";
 import { registerEmulator } from "./commands/emulator.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerStatus } from "./commands/status.ts";
+import { registerSandbox } from "./commands/sandbox.ts";
 
 /** Collects the exit code a command decided on. */
 export interface ExitSink {
@@ -28,5 +29,6 @@ export function createProgram(io: Io, exit: ExitSink): Command {
   registerEmulator(program, io, exit);
   registerImport(program, io, exit);
   registerStatus(program, io, exit);
+  registerSandbox(program, io, exit);
   return program;
 }
