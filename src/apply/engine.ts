@@ -18,7 +18,7 @@ import { EXIT, UserError } from "../errors.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { backendUrl, engineEnv, PROJECT_NAME, stackName } from "./engine-env.ts";
 import type { ProfileInputs, ProfileOutputs } from "./inputs.ts";
-import { describeLock, parseLock, staleLock } from "./lock.ts";
+import { describeLock, parseLock, staleLock, type LockInfo } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
 import { profilesProgram } from "./resource.ts";
 import { repairFileBackend } from "./repair.ts";
@@ -181,11 +181,43 @@ function explain(e: unknown): UserError {
   return new UserError("pulumi/update", `pulumi up failed: ${(errors[0] ?? msg).slice(0, 2000)}`);
 }
 
+/** Pulumi's refusals when another process creates the same stack at that moment. */
+const CREATE_RACE = /already exists|currently locked/;
+
+/**
+ * Opens the stack. Two first-ever applies race to create it: the loser's
+ * `stack init` fails ("already exists" or "the stack is currently locked"),
+ * so it selects the stack the winner made and meets the lock like any later
+ * apply (exit 5), instead of failing with Pulumi's raw message.
+ */
+async function openStackOnce(req: UpdateRequest): Promise<Stack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openStack(req);
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      const msg = plain(e instanceof Error ? e.message : String(e));
+      if (!CREATE_RACE.test(msg)) throw explain(e);
+      if (attempt >= 5) throw lockedError(stackName(req.env, req.conn.target), req, undefined);
+      await new Promise((r) => setTimeout(r, 300 * attempt));
+    }
+  }
+}
+
+function lockedError(name: string, req: UpdateRequest, lock: LockInfo | undefined): UserError {
+  return new UserError(
+    "pulumi/locked",
+    `stack ${name} is locked: ${lock ? describeLock(lock) : "another update is in progress"}. ` +
+      `Wait for that apply to finish. If no apply is running (a crashed one left the lock), clear it with ` +
+      `\`PULUMI_BACKEND_URL=${backendUrl(req.env, req.cwd)} pulumi cancel --stack ${name} --yes\`` +
+      (lock?.file ? ` or delete ${lock.file}` : ""),
+    EXIT.locked,
+  );
+}
+
 /** Runs the update; clears a lock left by a dead process on this host once. */
 export async function runUpdate(req: UpdateRequest): Promise<UpdateResult> {
-  const stack = await openStack(req).catch((e: unknown) => {
-    throw e instanceof UserError ? e : explain(e);
-  });
+  const stack = await openStackOnce(req);
   try {
     return await up(stack, req);
   } catch (e) {
@@ -198,13 +230,6 @@ export async function runUpdate(req: UpdateRequest): Promise<UpdateResult> {
       await stack.cancel();
       return up(stack, req);
     }
-    throw new UserError(
-      "pulumi/locked",
-      `stack ${stack.name} is locked: ${lock ? describeLock(lock) : "another update is in progress"}. ` +
-        `Wait for that apply to finish. If no apply is running (a crashed one left the lock), clear it with ` +
-        `\`PULUMI_BACKEND_URL=${backendUrl(req.env, req.cwd)} pulumi cancel --stack ${stack.name} --yes\`` +
-        (lock?.file ? ` or delete ${lock.file}` : ""),
-      EXIT.locked,
-    );
+    throw lockedError(stack.name, req, lock);
   }
 }

@@ -28,7 +28,14 @@ export function run(cmd: string, args: string[], env: Record<string, string>): P
 function start(cmd: string, args: string[], cwd: string, env: Record<string, string>): RunningCli {
   const child = spawn(cmd, args, {
     cwd,
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", ...env },
+    env: {
+      PATH: process.env["PATH"] ?? "",
+      HOME: process.env["HOME"] ?? "",
+      ...(process.env["TRUSTHUB_PULUMI_BIN"] && {
+        TRUSTHUB_PULUMI_BIN: process.env["TRUSTHUB_PULUMI_BIN"],
+      }),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

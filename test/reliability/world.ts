@@ -142,6 +142,9 @@ export function cli(args: string[], w: World, extraEnv: Record<string, string> =
     env: {
       PATH: process.env["PATH"] ?? "",
       HOME: process.env["HOME"] ?? "",
+      ...(process.env["TRUSTHUB_PULUMI_BIN"] && {
+        TRUSTHUB_PULUMI_BIN: process.env["TRUSTHUB_PULUMI_BIN"],
+      }),
       ...w.env,
       ...extraEnv,
     },
