@@ -16,6 +16,8 @@ type Env = Record<string, string | undefined>;
 
 export const PROJECT_NAME = "trusthub";
 
+const WATCHDOG_URL = new URL("./provider-watchdog.ts", import.meta.url).href;
+
 /** PULUMI_BACKEND_URL, else file://<cwd>/.trusthub/state. */
 export function backendUrl(env: Env, cwd: string): string {
   const url = env["PULUMI_BACKEND_URL"]?.trim();
@@ -83,6 +85,11 @@ export function engineEnv(
     ...providerEnv(conn),
     // State written from another checkout names that checkout's provider; load this one's.
     TRUSTHUB_PROVIDER_IMPL: PROVIDER_IMPL_URL,
+    // The provider exits when its engine or this apply is gone (provider-watchdog.ts).
+    TRUSTHUB_APPLY_PID: String(process.pid),
+    NODE_OPTIONS: [env["NODE_OPTIONS"], `--import=${JSON.stringify(WATCHDOG_URL)}`]
+      .filter(Boolean)
+      .join(" "),
   };
   if (env["PULUMI_HOME"]) out["PULUMI_HOME"] = env["PULUMI_HOME"];
   else if (backend.startsWith("file://"))

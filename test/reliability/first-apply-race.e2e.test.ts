@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
+import { providerPids, running } from "./procs.ts";
 import { cli, startWorld } from "./world.ts";
 
 describe("two first applies at once on a fresh stack", () => {
@@ -26,6 +27,12 @@ describe("two first applies at once on a fresh stack", () => {
         (e) => e.method === "POST" && e.path === "/v1/CustomerProfiles" && e.status < 300,
       );
       expect(creates.length).toBe(2);
+      // Neither apply leaves its provider behind.
+      const deadline = Date.now() + 5_000;
+      while (providerPids(w.emu.url).some(running) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(providerPids(w.emu.url).filter(running)).toEqual([]);
     } finally {
       await w.close();
     }
