@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
 import { PACKAGE_ROOT } from "./pulumi-bin.ts";
+import { stopFilePath } from "./interrupt.ts";
 import { providerEnv } from "./provider-env.ts";
 import { PROVIDER_IMPL_URL } from "./provider.ts";
 
@@ -87,6 +88,8 @@ export function engineEnv(
     TRUSTHUB_PROVIDER_IMPL: PROVIDER_IMPL_URL,
     // The provider exits when its engine or this apply is gone (provider-watchdog.ts).
     TRUSTHUB_APPLY_PID: String(process.pid),
+    // Created by a first SIGINT/SIGTERM: the provider starts no new profile (interrupt.ts).
+    TRUSTHUB_STOP_FILE: stopFilePath(cwd),
     NODE_OPTIONS: [env["NODE_OPTIONS"], `--import=${JSON.stringify(WATCHDOG_URL)}`]
       .filter(Boolean)
       .join(" "),

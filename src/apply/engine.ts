@@ -18,6 +18,7 @@ import { EXIT, UserError } from "../errors.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { backendUrl, engineEnv, PROJECT_NAME, stackName } from "./engine-env.ts";
 import type { ProfileInputs, ProfileOutputs } from "./inputs.ts";
+import { killEngines, NOT_STARTED, type Interrupt } from "./interrupt.ts";
 import { describeLock, parseLock, staleLock, type LockInfo } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
 import { profilesProgram } from "./resource.ts";
@@ -34,6 +35,8 @@ export interface UpdateRequest {
   parallel?: number;
   /** One line per event worth showing (no trailing newline). */
   onProgress?: (line: string) => void;
+  /** SIGINT/SIGTERM handling of the apply (src/apply/interrupt.ts). */
+  interrupt?: Interrupt;
 }
 
 export interface ProfileOutcome {
@@ -49,6 +52,8 @@ export interface UpdateResult {
   outcomes: ProfileOutcome[];
   /** Pulumi's resource change counts (create, update, same, ...). */
   changes: Record<string, number>;
+  /** A signal stopped the update before it finished (the outcomes are what was done). */
+  interrupted?: boolean;
 }
 
 const keyOf = (urn: string): string => urn.slice(urn.lastIndexOf("::") + 2);
@@ -109,6 +114,8 @@ function collector(req: UpdateRequest) {
   const outcomes = new Map<string, ProfileOutcome>();
   const errors = new Map<string, string[]>();
   const say = req.onProgress ?? (() => undefined);
+  // After an interrupt the provider refuses new profiles: their steps are not shown as started.
+  const interrupted = () => req.interrupt?.requested === true;
   const onEvent = (e: EngineEvent): void => {
     const d = e.diagnosticEvent;
     if (d?.urn && d.severity === "error" && d.urn.includes("trusthub:Profile")) {
@@ -117,7 +124,7 @@ function collector(req: UpdateRequest) {
       errors.set(keyOf(d.urn), list);
     }
     const pre = e.resourcePreEvent?.metadata;
-    if (pre && pre.type.includes("trusthub:Profile") && pre.op !== "same") {
+    if (pre && pre.type.includes("trusthub:Profile") && pre.op !== "same" && !interrupted()) {
       say(`  ${keyOf(pre.urn)}: ${pre.op} started`);
     }
     const done = e.resOutputsEvent?.metadata;
@@ -138,6 +145,11 @@ function collector(req: UpdateRequest) {
   };
   const finish = (): ProfileOutcome[] => {
     for (const [key, msgs] of errors) {
+      // Refused by the provider after an interrupt: not reached, not failed.
+      if (msgs.some((m) => m.includes(NOT_STARTED))) {
+        outcomes.delete(key);
+        continue;
+      }
       const o = outcomes.get(key) ?? { key, op: "unknown", ok: false };
       o.ok = false;
       o.message = msgs.join(" ");
@@ -151,21 +163,50 @@ function collector(req: UpdateRequest) {
 
 async function up(stack: Stack, req: UpdateRequest): Promise<UpdateResult> {
   const c = collector(req);
+  const intr = req.interrupt;
+  if (intr?.requested) return { stack: stack.name, outcomes: [], changes: {}, interrupted: true };
   try {
     const res = await stack.up({
-      onEvent: c.onEvent,
+      onEvent: (e) => {
+        if (e.stdoutEvent) intr?.noteEngineOutput(e.stdoutEvent.message);
+        c.onEvent(e);
+      },
       color: "never",
       parallel: req.parallel ?? 10,
       continueOnError: true,
+      ...(intr ? { signal: intr.signal } : {}),
     });
     const changes = (res.summary.resourceChanges ?? {}) as Record<string, number>;
-    return { stack: stack.name, outcomes: c.finish(), changes };
+    return {
+      stack: stack.name,
+      outcomes: c.finish(),
+      changes,
+      ...(intr?.requested ? { interrupted: true } : {}),
+    };
   } catch (e) {
     if (e instanceof ConcurrentUpdateError) throw e;
+    if (intr?.requested) {
+      // Cancelled: the engine released the lock; killed (second signal): release it here.
+      if (intr.forced) await releaseLock(stack, req);
+      return { stack: stack.name, outcomes: c.finish(), changes: {}, interrupted: true };
+    }
     const outcomes = c.finish();
     if (outcomes.some((o) => !o.ok)) return { stack: stack.name, outcomes, changes: {} };
     throw explain(e);
   }
+}
+
+/** After the engine was killed: `pulumi cancel` removes its lock (DIY backends); bounded. */
+async function releaseLock(stack: Stack, req: UpdateRequest): Promise<void> {
+  const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 15_000).unref());
+  const done = await Promise.race([stack.cancel().then(() => "ok" as const), timeout]).catch(
+    () => "failed" as const,
+  );
+  req.onProgress?.(
+    done === "ok"
+      ? "  the stack lock was released"
+      : `  the stack lock could not be released (${done}); the next apply clears it (its holder no longer runs)`,
+  );
 }
 
 /** A Pulumi CLI failure as a user-facing error: the CLI's own `error:` lines, not its command line. */
@@ -217,6 +258,7 @@ function lockedError(name: string, req: UpdateRequest, lock: LockInfo | undefine
 
 /** Runs the update; clears a lock left by a dead process on this host once. */
 export async function runUpdate(req: UpdateRequest): Promise<UpdateResult> {
+  req.interrupt?.onForce(killEngines);
   const stack = await openStackOnce(req);
   try {
     return await up(stack, req);

@@ -18,6 +18,7 @@ import { connectionFromEnv } from "./provider-env.ts";
 import { PartialApplyError, reconcile, type ReconcileResult } from "./reconcile.ts";
 import { withRetries } from "./retry.ts";
 import * as w from "./writer.ts";
+import { NOT_STARTED, stopRequested } from "./interrupt.ts";
 
 const PROVIDER_KEY = "__provider";
 
@@ -95,6 +96,7 @@ export async function create(
   if (inputs.mode !== "apply" || !inputs.desired) {
     throw new Error(`profile ${inputs.key}: nothing to create (held, not in state)`);
   }
+  if (stopRequested()) throw new Error(NOT_STARTED);
   const { c, target } = client();
   try {
     const opts = {
@@ -118,6 +120,7 @@ export async function update(
   const kept: Record<string, unknown> = { ...olds };
   delete kept[PROVIDER_KEY];
   if (news.mode !== "apply" || !news.desired) return { outs: kept };
+  if (stopRequested()) throw new Error(NOT_STARTED);
   const { c, target } = client();
   try {
     const opts = news.adoptSid ? { adoptSid: news.adoptSid } : {};

@@ -45,3 +45,28 @@ export function nothingToDoText(plan: Plan): string {
   }
   return `\nNothing apply can do. ${left.join("\n")}\nNo Pulumi update was run.\n`;
 }
+
+/**
+ * The closing lines of an interrupted apply: which profiles it did not reach
+ * and how to finish (the next apply plans what is left; a create in flight
+ * when the engine was killed is found again by friendly name, never repeated).
+ */
+export function interruptedLines(
+  plan: Plan,
+  outcomes: { key: string }[],
+  skippedSubmits: boolean,
+): string[] {
+  const reached = new Set(outcomes.map((o) => o.key));
+  const left = plan.actions
+    .filter((a) => a.action !== "no-op" && a.action !== "skip" && a.action !== "blocked")
+    .filter((a) => !reached.has(a.key))
+    .map((a) => a.key);
+  const out: string[] = [];
+  if (left.length > 0) {
+    const shown = left.slice(0, 10).join(", ") + (left.length > 10 ? ", ..." : "");
+    out.push(`Not started: ${n(left.length, "profile", "profiles")} (${shown}).`);
+  }
+  if (skippedSubmits) out.push("Evaluation and submission were not run for every written profile.");
+  out.push("Re-run `trusthub apply` to finish: it plans only what is left.");
+  return out;
+}

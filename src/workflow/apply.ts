@@ -21,7 +21,13 @@ import { simulateConsoleSteps, submitPrimaryAfter } from "../apply/console-steps
 import type { UpdateResult } from "../apply/engine.ts";
 import { resourceSpecs, writes } from "../apply/specs.ts";
 import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
-import { leftOverLines, nothingToDoText, remainingExit } from "./apply-outcome.ts";
+import { stopFilePath, watchInterrupts, type Interrupt } from "../apply/interrupt.ts";
+import {
+  interruptedLines,
+  leftOverLines,
+  nothingToDoText,
+  remainingExit,
+} from "./apply-outcome.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
 
 type Env = Record<string, string | undefined>;
@@ -135,7 +141,12 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
         return EXIT.ok;
       }
     }
-    return await carryOut(p, plan, observed, opts);
+    const interrupt = watchInterrupts((line) => opts.out(`${line}\n`), stopFilePath(opts.cwd));
+    try {
+      return await carryOut(p, plan, observed, opts, interrupt);
+    } finally {
+      interrupt.dispose();
+    }
   } finally {
     await p.close();
   }
@@ -146,6 +157,7 @@ async function carryOut(
   plan: Plan,
   observed: ObservedAccount,
   opts: ApplyOptions,
+  interrupt: Interrupt,
 ): Promise<number> {
   const specs = resourceSpecs(p.config, observed, plan);
   const say = (line: string) => opts.out(`${line}\n`);
@@ -161,6 +173,7 @@ async function carryOut(
       specs,
       ...(opts.parallel ? { parallel: opts.parallel } : {}),
       onProgress: say,
+      interrupt,
     });
   }
   const byKey = new Map(result.outcomes.map((o) => [o.key, o]));
@@ -175,8 +188,11 @@ async function carryOut(
     if (sid && (written || a.submit)) items.push({ action: a, sid });
   }
   for (const line of await submitPrimaryAfter(p.conn, p.config, plan)) say(line);
+  const stop = () => interrupt.requested;
   const submitted =
-    items.length > 0 ? await evaluateAndSubmit(p.conn, items, opts.parallel ?? 10) : [];
+    items.length > 0 && !stop()
+      ? await evaluateAndSubmit(p.conn, items, opts.parallel ?? 10, stop)
+      : [];
   if (submitted.length > 0) say("\nEvaluation and submission:");
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
 
@@ -188,7 +204,7 @@ async function carryOut(
     ).length;
   say(
     // A profile deleted outside the tool is re-created by Pulumi's update of its old resource.
-    `\nApply finished: ${count("create") - count("create", "adopt") + count("update", "create")} created, ` +
+    `\nApply ${interrupt.requested ? "interrupted" : "finished"}: ${count("create") - count("create", "adopt") + count("update", "create")} created, ` +
       `${count("create", "adopt")} adopted, ${count("update") - count("update", "create")} updated, ` +
       (count("delete") > 0 ? `${count("delete")} deleted, ` : "") +
       `${submitted.filter((s) => s.submitted).length} submitted, ${failed.length} failed` +
@@ -196,6 +212,11 @@ async function carryOut(
       ".",
   );
   for (const f of failed) say(`  ${f.key}: ${f.message ?? "failed"}`);
+  if (interrupt.requested) {
+    const evaluated = submitted.filter((s) => s.evaluation !== undefined || !s.ok).length;
+    for (const line of interruptedLines(plan, result.outcomes, items.length > evaluated)) say(line);
+    return EXIT.interrupted;
+  }
   for (const line of leftOverLines(plan)) say(line);
   if (notOk > 0) return EXIT.partial;
   return remainingExit(plan);
