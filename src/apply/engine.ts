@@ -11,14 +11,15 @@ import {
   ConcurrentUpdateError,
   LocalWorkspace,
   PulumiCommand,
-  type EngineEvent,
   type Stack,
 } from "@pulumi/pulumi/automation/index.js";
 import { EXIT, UserError } from "../errors.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { backendUrl, engineEnv, PROJECT_NAME, stackName } from "./engine-env.ts";
 import type { ProfileInputs, ProfileOutputs } from "./inputs.ts";
-import { killEngines, NOT_STARTED, type Interrupt } from "./interrupt.ts";
+import { collector, plain } from "./collector.ts";
+import { killEngines, type Interrupt } from "./interrupt.ts";
+import type { ProgressMode } from "./progress.ts";
 import { describeLock, parseLock, staleLock, type LockInfo } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
 import { profilesProgram } from "./resource.ts";
@@ -37,6 +38,10 @@ export interface UpdateRequest {
   onProgress?: (line: string) => void;
   /** SIGINT/SIGTERM handling of the apply (src/apply/interrupt.ts). */
   interrupt?: Interrupt;
+  /** How progress shows (src/apply/progress.ts); default "verbose". */
+  progress?: ProgressMode;
+  /** Raw output for the live progress line (default: lines through onProgress). */
+  write?: (text: string) => void;
 }
 
 export interface ProfileOutcome {
@@ -55,13 +60,6 @@ export interface UpdateResult {
   /** A signal stopped the update before it finished (the outcomes are what was done). */
   interrupted?: boolean;
 }
-
-const keyOf = (urn: string): string => urn.slice(urn.lastIndexOf("::") + 2);
-const plain = (s: string): string =>
-  s
-    .replace(/\u001b\[[0-9;]*m/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** Writes at or above which a DIY backend saves only the final state (see docs/decisions.md §5). */
 export const FINAL_CHECKPOINT_ONLY_FROM = 100;
@@ -110,59 +108,8 @@ export async function openStack(req: UpdateRequest): Promise<Stack> {
   );
 }
 
-function collector(req: UpdateRequest) {
-  const outcomes = new Map<string, ProfileOutcome>();
-  const errors = new Map<string, string[]>();
-  const say = req.onProgress ?? (() => undefined);
-  // After an interrupt the provider refuses new profiles: their steps are not shown as started.
-  const interrupted = () => req.interrupt?.requested === true;
-  const onEvent = (e: EngineEvent): void => {
-    const d = e.diagnosticEvent;
-    if (d?.urn && d.severity === "error" && d.urn.includes("trusthub:Profile")) {
-      const list = errors.get(keyOf(d.urn)) ?? [];
-      list.push(plain(d.message));
-      errors.set(keyOf(d.urn), list);
-    }
-    const pre = e.resourcePreEvent?.metadata;
-    if (pre && pre.type.includes("trusthub:Profile") && pre.op !== "same" && !interrupted()) {
-      say(`  ${keyOf(pre.urn)}: ${pre.op} started`);
-    }
-    const done = e.resOutputsEvent?.metadata;
-    if (done && done.type.includes("trusthub:Profile")) {
-      const key = keyOf(done.urn);
-      const outputs = done.new?.outputs as ProfileOutputs | undefined;
-      outcomes.set(key, { key, op: done.op, ok: true, ...(outputs ? { outputs } : {}) });
-      if (done.op !== "same") {
-        for (const w of outputs?.writes ?? []) say(`    ${key}: ${w}`);
-        say(`  ${key}: ${done.op} done (${outputs?.profileSid ?? "?"})`);
-      }
-    }
-    const failed = e.resOpFailedEvent?.metadata;
-    if (failed && failed.type.includes("trusthub:Profile")) {
-      const key = keyOf(failed.urn);
-      outcomes.set(key, { key, op: failed.op, ok: false });
-    }
-  };
-  const finish = (): ProfileOutcome[] => {
-    for (const [key, msgs] of errors) {
-      // Refused by the provider after an interrupt: not reached, not failed.
-      if (msgs.some((m) => m.includes(NOT_STARTED))) {
-        outcomes.delete(key);
-        continue;
-      }
-      const o = outcomes.get(key) ?? { key, op: "unknown", ok: false };
-      o.ok = false;
-      o.message = msgs.join(" ");
-      outcomes.set(key, o);
-      say(`  ${key}: FAILED: ${o.message}`);
-    }
-    return [...outcomes.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
-  };
-  return { onEvent, finish };
-}
-
 async function up(stack: Stack, req: UpdateRequest): Promise<UpdateResult> {
-  const c = collector(req);
+  const c = collector(req, req.specs.filter((s) => s.mode === "apply").length);
   const intr = req.interrupt;
   if (intr?.requested) return { stack: stack.name, outcomes: [], changes: {}, interrupted: true };
   try {

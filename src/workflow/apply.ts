@@ -19,6 +19,7 @@ import { readAccount } from "../state/read.ts";
 import { readManaged } from "../state/pulumi-state.ts";
 import { simulateConsoleSteps, submitPrimaryAfter } from "../apply/console-steps.ts";
 import type { UpdateResult } from "../apply/engine.ts";
+import type { ProgressMode } from "../apply/progress.ts";
 import { resourceSpecs, writes } from "../apply/specs.ts";
 import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
 import { stopFilePath, watchInterrupts, type Interrupt } from "../apply/interrupt.ts";
@@ -51,6 +52,8 @@ export interface ApplyOptions {
   force?: boolean;
   /** Which declared account to apply (src/workflow/accounts.ts loops over them). */
   account?: string;
+  /** How write progress shows: a live line (tty), summaries (ci), every event (verbose, default). */
+  progress?: ProgressMode;
   out: (text: string) => void;
 }
 
@@ -174,6 +177,8 @@ async function carryOut(
       ...(opts.parallel ? { parallel: opts.parallel } : {}),
       onProgress: say,
       interrupt,
+      progress: opts.progress ?? "verbose",
+      write: opts.out,
     });
   }
   const byKey = new Map(result.outcomes.map((o) => [o.key, o]));

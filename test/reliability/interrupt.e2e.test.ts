@@ -51,7 +51,7 @@ describe("an interrupted apply", () => {
     async (c) => {
       const w = await startWorld({ secondaries: N, submit: false });
       try {
-        const run = cli(["apply", w.dir, "--auto-approve", "--parallelism", "2"], w);
+        const run = cli(["apply", w.dir, "--auto-approve", "--parallelism", "2", "--verbose"], w);
         let seen = 0;
         w.hooks.add((e) => {
           if (!isCreate(e) || ++seen !== c.after) return;

@@ -12,6 +12,7 @@ interface ApplyFlags {
   prune?: boolean;
   ackChecksum?: string;
   force?: boolean;
+  verbose?: boolean;
 }
 
 /** Yes/no on the controlling terminal (when the Io brings no prompt of its own). */
@@ -64,6 +65,7 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
       "apply a plan over a safety threshold: the checksum of that exact plan",
     )
     .option("--force", "apply a plan over a safety threshold without acknowledging its checksum")
+    .option("--verbose", "print every profile's start and each write, not only progress")
     .action(async (paths: string[], flags: ApplyFlags) => {
       const parallel = flags.parallelism ?? flags.parallel;
       const { configureLoad } = await import("../../state/http.ts");
@@ -87,6 +89,7 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
         ...(flags.force ? { force: true } : {}),
         ...(flags.ackChecksum ? { ackChecksum: flags.ackChecksum } : {}),
         ...(io.isTTY ? { confirm: io.confirm ?? ttyConfirm } : {}),
+        progress: flags.verbose ? "verbose" : io.isTTY ? "tty" : "ci",
       });
     });
 }
