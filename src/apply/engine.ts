@@ -192,7 +192,11 @@ async function openStackOnce(req: UpdateRequest): Promise<Stack> {
   }
 }
 
-function lockedError(name: string, req: UpdateRequest, lock: LockInfo | undefined): UserError {
+export function lockedError(
+  name: string,
+  req: UpdateRequest,
+  lock: LockInfo | undefined,
+): UserError {
   return new UserError(
     "pulumi/locked",
     `stack ${name} is locked: ${lock ? describeLock(lock) : "another update is in progress"}. ` +
