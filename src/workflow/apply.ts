@@ -192,8 +192,8 @@ async function carryOut(
     const sid = o?.outputs?.profileSid ?? a.sid;
     if (sid && (written || a.submit)) items.push({ action: a, sid });
   }
-  for (const line of await submitPrimaryAfter(p.conn, p.config, plan)) say(line);
   const stop = () => interrupt.requested;
+  if (!stop()) for (const line of await submitPrimaryAfter(p.conn, p.config, plan)) say(line);
   const submitted =
     items.length > 0 && !stop()
       ? await evaluateAndSubmit(p.conn, items, opts.parallel ?? 10, stop)
