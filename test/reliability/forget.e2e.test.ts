@@ -4,7 +4,8 @@
  * declares then plans as `adopt`; a key the YAML no longer declares is no
  * longer planned or warned about. Unknown keys are refused.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
@@ -29,6 +30,24 @@ describe("trusthub forget", () => {
       expect(unknown.stderr).toMatch(
         /not managed by apply: brand-9999\. Managed keys: brand-0000, brand-0001, northwind/,
       );
+
+      // Under the stack lock: while another apply holds it, forget changes nothing and exits 5.
+      const lockDir = join(
+        w.cwd,
+        ".trusthub/state/.pulumi/locks/organization/trusthub",
+        w.conn.target.accountSid,
+      );
+      mkdirSync(lockDir, { recursive: true });
+      const lock = join(lockDir, "00000000-0000-4000-8000-000000000001.json");
+      const holder = { pid: process.pid, username: "first", hostname: hostname() };
+      writeFileSync(lock, JSON.stringify({ ...holder, timestamp: new Date().toISOString() }));
+      const locked = await run("forget", "brand-0000");
+      expect(locked.code, locked.stderr).toBe(EXIT.locked);
+      expect(locked.stderr).toMatch(/is locked: held by first@/);
+      rmSync(lock);
+      expect(
+        Object.keys(await readManaged({ env: w.env, cwd: w.cwd, target: w.conn.target })),
+      ).toHaveLength(3);
 
       const from = w.exchanges.length;
       const r = await run("forget", "brand-0000", "brand-0001");
