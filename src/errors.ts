@@ -17,6 +17,14 @@ export const EXIT = {
   partial: 6,
   /** A safety threshold was exceeded. */
   unsafe: 7,
+  /**
+   * The YAML differs from profiles Twilio made immutable (pending-review,
+   * in-review, twilio-approved) and nothing else is left to do: apply cannot
+   * fix it (revert the YAML, or ask Twilio to make the profile editable).
+   */
+  immutableDrift: 8,
+  /** Interrupted (SIGINT or SIGTERM): in-flight writes finished, the lock was released. */
+  interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -10,6 +10,7 @@ import type { Connection, TargetInfo } from "../model/trusthub.ts";
 import { pulumiSdkDir } from "./pulumi-bin.ts";
 import { backendUrl, fileBackendDir } from "../state/stack.ts";
 import { trusthubDir } from "../state/workdir.ts";
+import { stopFilePath } from "./interrupt.ts";
 import { providerEnv } from "./provider-env.ts";
 import { PROVIDER_IMPL_URL } from "./provider.ts";
 
@@ -17,6 +18,11 @@ type Env = Record<string, string | undefined>;
 
 // Stack name and backend are decided in one place (src/state/stack.ts).
 export { backendUrl, PROJECT_NAME, stackName } from "../state/stack.ts";
+
+const WATCHDOG_URL = new URL(
+  `./provider-watchdog${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`,
+  import.meta.url,
+).href;
 
 /** The backend URL, its directory created when it is a file:// backend (UserError when it cannot be). */
 export function readyBackend(env: Env, cwd: string): string {
@@ -83,6 +89,13 @@ export function engineEnv(
     ...providerEnv(conn),
     // State written from another checkout names that checkout's provider; load this one's.
     TRUSTHUB_PROVIDER_IMPL: PROVIDER_IMPL_URL,
+    // The provider exits when its engine or this apply is gone (provider-watchdog.ts).
+    TRUSTHUB_APPLY_PID: String(process.pid),
+    // Created by a first SIGINT/SIGTERM: the provider starts no new profile (interrupt.ts).
+    TRUSTHUB_STOP_FILE: stopFilePath(cwd),
+    NODE_OPTIONS: [env["NODE_OPTIONS"], `--import=${JSON.stringify(WATCHDOG_URL)}`]
+      .filter(Boolean)
+      .join(" "),
   };
   if (env["PULUMI_HOME"]) out["PULUMI_HOME"] = env["PULUMI_HOME"];
   else if (backend.startsWith("file://"))

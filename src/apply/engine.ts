@@ -10,14 +10,16 @@ import {
   ConcurrentUpdateError,
   LocalWorkspace,
   PulumiCommand,
-  type EngineEvent,
   type Stack,
 } from "@pulumi/pulumi/automation/index.js";
 import { EXIT, UserError } from "../errors.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { backendUrl, engineEnv, PROJECT_NAME, stackName } from "./engine-env.ts";
 import type { ProfileInputs, ProfileOutputs } from "./inputs.ts";
-import { describeLock, parseLock, staleLock } from "./lock.ts";
+import { collector, plain } from "./collector.ts";
+import { killEngines, type Interrupt } from "./interrupt.ts";
+import type { ProgressMode } from "./progress.ts";
+import { describeLock, parseLock, staleLock, type LockInfo } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
 import { profilesProgram } from "./resource.ts";
 import { repairFileBackend } from "./repair.ts";
@@ -34,6 +36,12 @@ export interface UpdateRequest {
   parallel?: number;
   /** One line per event worth showing (no trailing newline). */
   onProgress?: (line: string) => void;
+  /** SIGINT/SIGTERM handling of the apply (src/apply/interrupt.ts). */
+  interrupt?: Interrupt;
+  /** How progress shows (src/apply/progress.ts); default "verbose". */
+  progress?: ProgressMode;
+  /** Raw output for the live progress line (default: lines through onProgress). */
+  write?: (text: string) => void;
 }
 
 export interface ProfileOutcome {
@@ -49,14 +57,9 @@ export interface UpdateResult {
   outcomes: ProfileOutcome[];
   /** Pulumi's resource change counts (create, update, same, ...). */
   changes: Record<string, number>;
+  /** A signal stopped the update before it finished (the outcomes are what was done). */
+  interrupted?: boolean;
 }
-
-const keyOf = (urn: string): string => urn.slice(urn.lastIndexOf("::") + 2);
-const plain = (s: string): string =>
-  s
-    .replace(/\u001b\[[0-9;]*m/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
 
 /** Writes at or above which a DIY backend saves only the final state (see docs/decisions.md §5). */
 export const FINAL_CHECKPOINT_ONLY_FROM = 100;
@@ -104,72 +107,52 @@ export async function openStack(req: UpdateRequest): Promise<Stack> {
   );
 }
 
-/** Pulumi "create"s the resource of a profile that already lives (adoptSid): that is an adopt. */
-function opLabel(op: string, inputs: Record<string, unknown> | undefined): string {
-  return op === "create" && typeof inputs?.["adoptSid"] === "string" ? "adopt" : op;
-}
-
-function collector(req: UpdateRequest) {
-  const outcomes = new Map<string, ProfileOutcome>();
-  const errors = new Map<string, string[]>();
-  const say = req.onProgress ?? (() => undefined);
-  const onEvent = (e: EngineEvent): void => {
-    const d = e.diagnosticEvent;
-    if (d?.urn && d.severity === "error" && d.urn.includes("trusthub:Profile")) {
-      const list = errors.get(keyOf(d.urn)) ?? [];
-      list.push(plain(d.message));
-      errors.set(keyOf(d.urn), list);
-    }
-    const pre = e.resourcePreEvent?.metadata;
-    if (pre && pre.type.includes("trusthub:Profile") && pre.op !== "same") {
-      say(`  ${keyOf(pre.urn)}: ${opLabel(pre.op, pre.new?.inputs)} started`);
-    }
-    const done = e.resOutputsEvent?.metadata;
-    if (done && done.type.includes("trusthub:Profile")) {
-      const key = keyOf(done.urn);
-      const outputs = done.new?.outputs as ProfileOutputs | undefined;
-      outcomes.set(key, { key, op: done.op, ok: true, ...(outputs ? { outputs } : {}) });
-      if (done.op !== "same") {
-        for (const w of outputs?.writes ?? []) say(`    ${key}: ${w}`);
-        say(`  ${key}: ${opLabel(done.op, done.new?.inputs)} done (${outputs?.profileSid ?? "?"})`);
-      }
-    }
-    const failed = e.resOpFailedEvent?.metadata;
-    if (failed && failed.type.includes("trusthub:Profile")) {
-      const key = keyOf(failed.urn);
-      outcomes.set(key, { key, op: failed.op, ok: false });
-    }
-  };
-  const finish = (): ProfileOutcome[] => {
-    for (const [key, msgs] of errors) {
-      const o = outcomes.get(key) ?? { key, op: "unknown", ok: false };
-      o.ok = false;
-      o.message = msgs.join(" ");
-      outcomes.set(key, o);
-      say(`  ${key}: FAILED: ${o.message}`);
-    }
-    return [...outcomes.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
-  };
-  return { onEvent, finish };
-}
-
 async function up(stack: Stack, req: UpdateRequest): Promise<UpdateResult> {
-  const c = collector(req);
+  const c = collector(req, req.specs.filter((s) => s.mode === "apply").length);
+  const intr = req.interrupt;
+  if (intr?.requested) return { stack: stack.name, outcomes: [], changes: {}, interrupted: true };
   try {
     const res = await stack.up({
-      onEvent: c.onEvent,
+      onEvent: (e) => {
+        if (e.stdoutEvent) intr?.noteEngineOutput(e.stdoutEvent.message);
+        c.onEvent(e);
+      },
       color: "never",
       parallel: req.parallel ?? 10,
       continueOnError: true,
+      ...(intr ? { signal: intr.signal } : {}),
     });
     const changes = (res.summary.resourceChanges ?? {}) as Record<string, number>;
-    return { stack: stack.name, outcomes: c.finish(), changes };
+    return {
+      stack: stack.name,
+      outcomes: c.finish(),
+      changes,
+      ...(intr?.requested ? { interrupted: true } : {}),
+    };
   } catch (e) {
     if (e instanceof ConcurrentUpdateError) throw e;
+    if (intr?.requested) {
+      // Cancelled: the engine released the lock; killed (second signal): release it here.
+      if (intr.forced) await releaseLock(stack, req);
+      return { stack: stack.name, outcomes: c.finish(), changes: {}, interrupted: true };
+    }
     const outcomes = c.finish();
     if (outcomes.some((o) => !o.ok)) return { stack: stack.name, outcomes, changes: {} };
     throw explain(e);
   }
+}
+
+/** After the engine was killed: `pulumi cancel` removes its lock (DIY backends); bounded. */
+async function releaseLock(stack: Stack, req: UpdateRequest): Promise<void> {
+  const timeout = new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 15_000).unref());
+  const done = await Promise.race([stack.cancel().then(() => "ok" as const), timeout]).catch(
+    () => "failed" as const,
+  );
+  req.onProgress?.(
+    done === "ok"
+      ? "  the stack lock was released"
+      : `  the stack lock could not be released (${done}); the next apply clears it (its holder no longer runs)`,
+  );
 }
 
 /** A Pulumi CLI failure as a user-facing error: the CLI's own `error:` lines, not its command line. */
@@ -185,11 +168,48 @@ function explain(e: unknown): UserError {
   return new UserError("pulumi/update", `pulumi up failed: ${(errors[0] ?? msg).slice(0, 2000)}`);
 }
 
+/** Pulumi's refusals when another process creates the same stack at that moment. */
+const CREATE_RACE = /already exists|currently locked/;
+
+/**
+ * Opens the stack. Two first-ever applies race to create it: the loser's
+ * `stack init` fails ("already exists" or "the stack is currently locked"),
+ * so it selects the stack the winner made and meets the lock like any later
+ * apply (exit 5), instead of failing with Pulumi's raw message.
+ */
+async function openStackOnce(req: UpdateRequest): Promise<Stack> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openStack(req);
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      const msg = plain(e instanceof Error ? e.message : String(e));
+      if (!CREATE_RACE.test(msg)) throw explain(e);
+      if (attempt >= 5) throw lockedError(stackName(req.env, req.conn.target), req, undefined);
+      await new Promise((r) => setTimeout(r, 300 * attempt));
+    }
+  }
+}
+
+export function lockedError(
+  name: string,
+  req: UpdateRequest,
+  lock: LockInfo | undefined,
+): UserError {
+  return new UserError(
+    "pulumi/locked",
+    `stack ${name} is locked: ${lock ? describeLock(lock) : "another update is in progress"}. ` +
+      `Wait for that apply to finish. If no apply is running (a crashed one left the lock), clear it with ` +
+      `\`PULUMI_BACKEND_URL=${backendUrl(req.env, req.cwd)} pulumi cancel --stack ${name} --yes\`` +
+      (lock?.file ? ` or delete ${lock.file}` : ""),
+    EXIT.locked,
+  );
+}
+
 /** Runs the update; clears a lock left by a dead process on this host once. */
 export async function runUpdate(req: UpdateRequest): Promise<UpdateResult> {
-  const stack = await openStack(req).catch((e: unknown) => {
-    throw e instanceof UserError ? e : explain(e);
-  });
+  req.interrupt?.onForce(killEngines);
+  const stack = await openStackOnce(req);
   try {
     return await up(stack, req);
   } catch (e) {
@@ -202,13 +222,6 @@ export async function runUpdate(req: UpdateRequest): Promise<UpdateResult> {
       await stack.cancel();
       return up(stack, req);
     }
-    throw new UserError(
-      "pulumi/locked",
-      `stack ${stack.name} is locked: ${lock ? describeLock(lock) : "another update is in progress"}. ` +
-        `Wait for that apply to finish. If no apply is running (a crashed one left the lock), clear it with ` +
-        `\`PULUMI_BACKEND_URL=${backendUrl(req.env, req.cwd)} pulumi cancel --stack ${stack.name} --yes\`` +
-        (lock?.file ? ` or delete ${lock.file}` : ""),
-      EXIT.locked,
-    );
+    throw lockedError(stack.name, req, lock);
   }
 }

@@ -28,7 +28,8 @@ export function describeLock(l: LockInfo): string {
   return `held by ${l.user}@${l.host} (pid ${l.pid}) since ${l.at}`;
 }
 
-function alive(pid: number): boolean {
+/** The process runs (a zombie does not: it runs no code). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (e) {

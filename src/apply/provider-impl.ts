@@ -19,6 +19,7 @@ import { checkInputs, type ProfileInputs, type ProfileOutputs } from "./inputs.t
 import { connectionFromEnv } from "./provider-env.ts";
 import { PartialApplyError, reconcile, type ReconcileResult } from "./reconcile.ts";
 import * as w from "./writer.ts";
+import { NOT_STARTED, stopRequested } from "./interrupt.ts";
 
 const PROVIDER_KEY = "__provider";
 
@@ -96,6 +97,7 @@ export async function create(
   if (inputs.mode !== "apply" || !inputs.desired) {
     throw new Error(`profile ${inputs.key}: nothing to create (held, not in state)`);
   }
+  if (stopRequested()) throw new Error(NOT_STARTED);
   const { c, target } = client();
   try {
     const opts = {
@@ -119,6 +121,7 @@ export async function update(
   const kept: Record<string, unknown> = { ...olds };
   delete kept[PROVIDER_KEY];
   if (news.mode !== "apply" || !news.desired) return { outs: kept };
+  if (stopRequested()) throw new Error(NOT_STARTED);
   const { c, target } = client();
   try {
     const opts = news.adoptSid ? { adoptSid: news.adoptSid } : {};

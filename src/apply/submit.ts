@@ -36,9 +36,21 @@ export async function evaluateAndSubmit(
   conn: Connection,
   items: SubmitItem[],
   parallel = 10,
+  /** True once apply was interrupted: profiles not yet started are left for the next apply. */
+  stop: () => boolean = () => false,
 ): Promise<SubmitOutcome[]> {
   const c = createClient(conn);
-  return mapPool(items, parallel, (item) => evaluateOne(c, item));
+  return mapPool(items, parallel, async (item) =>
+    stop()
+      ? {
+          key: item.action.key,
+          sid: item.sid,
+          submitted: false,
+          ok: true,
+          lines: [`${item.action.key} (${item.sid}): not evaluated (interrupted)`],
+        }
+      : evaluateOne(c, item),
+  );
 }
 
 async function evaluateOne(

@@ -11,6 +11,8 @@ import { registerEmulator } from "./commands/emulator.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerStatus } from "./commands/status.ts";
 import { packageVersion } from "./version.ts";
+import { registerSandbox } from "./commands/sandbox.ts";
+import { registerForget } from "./commands/forget.ts";
 
 /** Collects the exit code a command decided on. */
 export interface ExitSink {
@@ -30,5 +32,7 @@ export function createProgram(io: Io, exit: ExitSink): Command {
   registerEmulator(program, io, exit);
   registerImport(program, io, exit);
   registerStatus(program, io, exit);
+  registerSandbox(program, io, exit);
+  registerForget(program, io, exit);
   return program;
 }

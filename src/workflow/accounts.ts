@@ -14,8 +14,12 @@ import type { ApplyOptions } from "./apply.ts";
 import { loadAccountConfigs, preparePlan, type PreparePlanOptions } from "./plan.ts";
 import { describeTarget } from "./target.ts";
 
-/** Worst first: an error, then refusals, then partial results, blocked, changes, ok. */
+/**
+ * Worst first: an interrupt, an error, then refusals, then partial results,
+ * blocked, changes, drift on immutable profiles, ok.
+ */
 const RANK: ExitCode[] = [
+  EXIT.interrupted,
   EXIT.error,
   EXIT.unsafe,
   EXIT.locked,
@@ -23,6 +27,7 @@ const RANK: ExitCode[] = [
   EXIT.partial,
   EXIT.blocked,
   EXIT.changes,
+  EXIT.immutableDrift,
   EXIT.ok,
 ];
 
@@ -137,6 +142,8 @@ export async function applyAccounts(
       opts.err(`account ${a.account.name}: error: ${e.message}\n`);
       codes.push(e.exitCode);
     }
+    // An interrupted apply stops: the next accounts are not started.
+    if (codes.at(-1) === EXIT.interrupted) break;
   }
   return worstExit(codes);
 }

@@ -28,8 +28,16 @@ import {
   type ConsoleSimulator,
 } from "../apply/console-steps.ts";
 import type { UpdateResult } from "../apply/engine.ts";
+import type { ProgressMode } from "../apply/progress.ts";
 import { resourceSpecs, writes } from "../apply/specs.ts";
 import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
+import { stopFilePath, watchInterrupts, type Interrupt } from "../apply/interrupt.ts";
+import {
+  interruptedLines,
+  leftOverLines,
+  nothingToDoText,
+  remainingExit,
+} from "./apply-outcome.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
 import { preflight } from "./preflight.ts";
 import { consoleSimulator, describeTarget, readManagedRecords } from "./target.ts";
@@ -57,6 +65,8 @@ export interface ApplyOptions {
   account?: string;
   /** Do not print configuration warnings (`--quiet`). */
   quiet?: boolean;
+  /** How write progress shows: a live line (tty), summaries (ci), every event (verbose, default). */
+  progress?: ProgressMode;
   out: (text: string) => void;
 }
 
@@ -138,10 +148,8 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
       );
     }
     if (!hasWork(plan) && steps.length === 0) {
-      opts.out(
-        "\nNothing to change: Trust Hub already matches the configuration. No Pulumi update was run.\n",
-      );
-      return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+      opts.out(nothingToDoText(plan));
+      return remainingExit(plan);
     }
     guardSafety(plan, observed, opts);
     // A saved plan (--plan FILE) is itself the approval, as in Terraform.
@@ -167,10 +175,15 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
       guardSafety(plan, observed, opts);
       if (!hasWork(plan)) {
         opts.out("\nApply finished: only the simulated Console steps had anything to do.\n");
-        return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+        return remainingExit(plan);
       }
     }
-    return await carryOut(p, plan, opts, simulator);
+    const interrupt = watchInterrupts((line) => opts.out(`${line}\n`), stopFilePath(opts.cwd));
+    try {
+      return await carryOut(p, plan, opts, simulator, interrupt);
+    } finally {
+      interrupt.dispose();
+    }
   } finally {
     await p.close();
   }
@@ -181,6 +194,7 @@ async function carryOut(
   plan: Plan,
   opts: ApplyOptions,
   simulator: ConsoleSimulator | undefined,
+  interrupt: Interrupt,
 ): Promise<number> {
   // The very inputs the plan shown (and checksummed) decided: nothing is re-derived here.
   const specs = resourceSpecs(plan);
@@ -197,6 +211,9 @@ async function carryOut(
       specs,
       ...(opts.parallel ? { parallel: opts.parallel } : {}),
       onProgress: say,
+      interrupt,
+      progress: opts.progress ?? "verbose",
+      write: opts.out,
     });
   }
   const byKey = new Map(result.outcomes.map((o) => [o.key, o]));
@@ -210,10 +227,14 @@ async function carryOut(
     const sid = o?.outputs?.profileSid ?? a.sid;
     if (sid && (written || a.submit)) items.push({ action: a, sid });
   }
-  if (simulator)
+  const stop = () => interrupt.requested;
+  if (simulator && !stop()) {
     for (const line of await submitPrimaryAfter(p.conn, simulator, p.config, plan)) say(line);
+  }
   const submitted =
-    items.length > 0 ? await evaluateAndSubmit(p.conn, items, opts.parallel ?? 10) : [];
+    items.length > 0 && !stop()
+      ? await evaluateAndSubmit(p.conn, items, opts.parallel ?? 10, stop)
+      : [];
   if (submitted.length > 0) say("\nEvaluation and submission:");
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
 
@@ -225,7 +246,7 @@ async function carryOut(
     ).length;
   say(
     // A profile deleted outside the tool is re-created by Pulumi's update of its old resource.
-    `\nApply finished: ${count("create") - count("create", "adopt") + count("update", "create")} created, ` +
+    `\nApply ${interrupt.requested ? "interrupted" : "finished"}: ${count("create") - count("create", "adopt") + count("update", "create")} created, ` +
       `${count("create", "adopt")} adopted, ${count("update") - count("update", "create")} updated, ` +
       (count("delete") > 0 ? `${count("delete")} deleted, ` : "") +
       `${submitted.filter((s) => s.submitted).length} submitted, ${failed.length} failed` +
@@ -233,8 +254,14 @@ async function carryOut(
       ".",
   );
   for (const f of failed) say(`  ${f.key}: ${f.message ?? "failed"}`);
+  if (interrupt.requested) {
+    const evaluated = submitted.filter((s) => s.evaluation !== undefined || !s.ok).length;
+    for (const line of interruptedLines(plan, result.outcomes, items.length > evaluated)) say(line);
+    return EXIT.interrupted;
+  }
+  for (const line of leftOverLines(plan)) say(line);
   if (notOk > 0) return EXIT.partial;
-  return plan.summary.blocked > 0 ? EXIT.blocked : EXIT.ok;
+  return remainingExit(plan);
 }
 
 /** Refuses a plan over a safety threshold unless acknowledged by checksum or --force. */

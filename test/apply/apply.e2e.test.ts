@@ -358,7 +358,8 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     expect(writesSince(from)).toEqual([]);
     writeFileSync(file, JSON.stringify(await plan()));
     const ok = await apply("--plan", file);
-    expect(ok.code).toBe(EXIT.ok);
+    // maple-fitness went into review with its YAML edited (above): drift apply cannot fix, exit 8.
+    expect(ok.code).toBe(EXIT.immutableDrift);
     expect(ok.stdout).toMatch(/1 updated/);
   });
 
@@ -366,8 +367,10 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     editYaml(dir, "brands.yaml", "businessTitle: Dental Director", "businessTitle: Chief Dentist");
     const from = exchanges.length;
     const r = await apply("--target", "maple-fitness");
-    expect(r.code).toBe(EXIT.ok);
-    expect(r.stdout).toContain("Nothing to change");
+    // Only maple-fitness's drift, which Twilio's review froze: said as such, exit 8 (issue 16).
+    expect(r.code).toBe(EXIT.immutableDrift);
+    expect(r.stdout).not.toContain("Nothing to change");
+    expect(r.stdout).toMatch(/1 profile differs from the YAML but Twilio made it immutable/);
     expect(writesSince(from)).toEqual([]);
     expect((await plan()).actions.find((a) => a.key === "harbor-dental")?.action).toBe("update");
   });

@@ -86,5 +86,10 @@ it("a re-run after kill -9 mid-create ends with exactly one of everything", asyn
     addresses: 4,
   });
   const third = await runCli(["apply", dir, "--auto-approve"], cwd, env);
-  expect(third.stdout).toContain("Nothing to change");
+  // Nothing left to write; the approved primary the sandbox made differs from the YAML (exit 8).
+  expect(third.stdout).toContain("No Pulumi update was run");
+  expect(third.stdout).toMatch(
+    /1 profile differs from the YAML but Twilio made it immutable \(northwind\)/,
+  );
+  expect(third.code).toBe(EXIT.immutableDrift);
 });

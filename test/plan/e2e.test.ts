@@ -205,7 +205,7 @@ describe("trusthub plan against the emulator", () => {
     pinIsv(records);
     moveHarborWebsite();
     const r = await plan("examples/isv", "--detailed-exitcode");
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(8); // drift apply cannot fix, and nothing else: not 2 (issue 16)
     expect(r.out).toContain(
       `/ secondary harbor-dental ${records["harbor-dental"]!.profileSid} [in-review]: skip\n    matched by pinned sid\n    status in-review: Trust Hub makes the profile immutable; nothing is written\n    1 field drifted from the YAML (shown, not applied)\n    ~ business.website_url: "https://harbor-dental.example" -> "https://harbor-dental.example/new"\n`,
     );

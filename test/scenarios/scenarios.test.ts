@@ -40,7 +40,7 @@ const expected: Record<string, { actions: string; exit: number }> = {
   },
   "004-in-review-drift-skip": {
     actions: "northwind:no-op bluebird-bakery:skip harbor-dental:no-op",
-    exit: 2,
+    exit: 8,
   },
   "005-rejected-update-resubmit": {
     actions: "northwind:no-op bluebird-bakery:update+submit harbor-dental:no-op",

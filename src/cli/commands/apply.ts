@@ -13,6 +13,7 @@ interface ApplyFlags {
   ackChecksum?: string;
   force?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
 /** Yes/no on the controlling terminal (when the Io brings no prompt of its own). */
@@ -66,10 +67,8 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
     )
     .option("--force", "apply a plan over a safety threshold without acknowledging its checksum")
     .option("--quiet", "do not print configuration warnings")
+    .option("--verbose", "print every profile's start and each write, not only progress")
     .action(async (paths: string[], flags: ApplyFlags) => {
-      // A missing or too old Pulumi CLI is refused before any plan is printed.
-      const { findPulumiCli } = await import("../../apply/pulumi-bin.ts");
-      findPulumiCli(io.env);
       const parallel = flags.parallelism ?? flags.parallel;
       const { configureRequests } = await import("../../workflow/requests.ts");
       configureRequests({ parallelism: parallel, maxRps: flags.maxRps });
@@ -90,6 +89,7 @@ export function registerApply(program: Command, io: Io, exit: ExitSink): void {
         ...(flags.quiet ? { quiet: true } : {}),
         ...(flags.ackChecksum ? { ackChecksum: flags.ackChecksum } : {}),
         ...(io.isTTY ? { confirm: io.confirm ?? ttyConfirm } : {}),
+        progress: flags.verbose ? "verbose" : io.isTTY ? "tty" : "ci",
       });
     });
 }

@@ -1,0 +1,59 @@
+/**
+ * `trusthub forget KEY...`: stop managing profiles without touching Trust Hub
+ * (Pulumi state only, src/apply/forget.ts). Afterwards a key the YAML still
+ * declares plans as `adopt` (found again by friendly name, as `terraform
+ * state rm` leads to an import); a key the YAML no longer declares is no
+ * longer planned or warned about at all.
+ */
+import { UserError } from "../errors.ts";
+import { openTarget, readManagedRecords } from "./target.ts";
+
+type Env = Record<string, string | undefined>;
+
+export interface ForgetOptions {
+  keys: string[];
+  env: Env;
+  cwd: string;
+  out: (text: string) => void;
+}
+
+export async function runForget(opts: ForgetOptions): Promise<number> {
+  const t = await openTarget(opts.env, opts.cwd);
+  try {
+    const managed = await readManagedRecords({
+      env: opts.env,
+      cwd: opts.cwd,
+      target: t.conn.target,
+    });
+    const unknown = opts.keys.filter((k) => !managed[k]);
+    if (unknown.length > 0) {
+      const held = Object.keys(managed).sort();
+      throw new UserError(
+        "forget/unknown",
+        `not managed by apply: ${unknown.join(", ")}. ` +
+          (held.length > 0 ? `Managed keys: ${held.join(", ")}` : "Apply manages no profile here"),
+      );
+    }
+    // Loaded only now: the engine pulls in @pulumi/pulumi.
+    const { forgetResources } = await import("../apply/forget.ts");
+    const stack = await forgetResources({
+      conn: t.conn,
+      cwd: opts.cwd,
+      env: opts.env,
+      keys: opts.keys,
+    });
+    for (const key of opts.keys) {
+      opts.out(
+        `${key} (${managed[key]!.profileSid}): no longer managed (removed from stack ${stack}); ` +
+          "Trust Hub was not touched.\n",
+      );
+    }
+    opts.out(
+      "If the YAML still declares it, the next plan adopts it again (found by friendly name); " +
+        "remove it from the YAML to leave it unmanaged.\n",
+    );
+    return 0;
+  } finally {
+    await t.close();
+  }
+}
