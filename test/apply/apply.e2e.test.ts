@@ -75,7 +75,8 @@ afterAll(async () => {
 
 describe("trusthub apply against the emulator with the real Pulumi engine", () => {
   it("creates everything on a fresh account, submits what is asked, then the plan is empty", async () => {
-    const r = await apply();
+    // --verbose: the per-profile lines (without a terminal apply prints periodic summaries).
+    const r = await apply("--verbose");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(EXIT.ok);
     expect(r.stdout).toMatch(

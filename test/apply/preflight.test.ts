@@ -24,7 +24,7 @@ beforeAll(async () => {
   a = await startAccount();
   dir = isvCopy();
   fakeBin = mkdtempSync(join(tmpdir(), "trusthub-fakebin-"));
-  writeFileSync(join(fakeBin, "pulumi"), "#!/bin/sh\nexit 1\n", { mode: 0o755 });
+  writeFileSync(join(fakeBin, "pulumi"), "#!/bin/sh\necho v3.276.0\n", { mode: 0o755 });
 });
 afterAll(() => a.emu.close());
 

@@ -65,7 +65,9 @@ describe("drift on an immutable profile, and only blocked actions", () => {
   });
   afterAll(() => acct?.emu.close());
 
-  const trusthub = (...args: string[]) => runTrusthub(args, cwd, acct.env);
+  // apply runs its pre-flight (passphrase) before it says anything.
+  const trusthub = (...args: string[]) =>
+    runTrusthub(args, cwd, { ...acct.env, PULUMI_CONFIG_PASSPHRASE: "exit-codes" });
   const write = (text: string) => writeFileSync(join(dir, "trusthub.yaml"), text);
 
   it("in sync: plan --detailed-exitcode exits 0 and apply says nothing to change", async () => {
