@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Step 1 of action.yml: install trusthub-reconciler at the action's own version, i.e. the
+# checked-out action itself ($GITHUB_ACTION_PATH): `npm ci` (skipped when node_modules is already
+# there), then `npm run build` when the package's bin is compiled code that is not built yet.
+# Picks a Node that can run it (>= 22: the runner's node, else the one npm installed) and writes
+# TRUSTHUB_NODE and TRUSTHUB_BIN (the CLI's entry file) to $GITHUB_ENV for the later steps.
+set -euo pipefail
+root="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set (run this as a step of action.yml)}"
+cd "$root"
+
+if [ ! -d node_modules ]; then
+  echo "trusthub action: npm ci in $root" >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+
+major() { "$1" -e 'process.stdout.write(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }
+node_bin="$(command -v node || true)"
+if [ -z "$node_bin" ] || [ "$(major "$node_bin")" -lt 22 ]; then
+  if [ -x node_modules/.bin/node ] && [ "$(major node_modules/.bin/node)" -ge 22 ]; then
+    node_bin="$root/node_modules/.bin/node"
+  else
+    echo "::error::trusthub-reconciler needs Node.js >= 22 (found ${node_bin:-none}): set the action's node-version input" >&2
+    exit 1
+  fi
+fi
+
+entry="$("$node_bin" -e 'const b = require("./package.json").bin; process.stdout.write(typeof b === "string" ? b : b.trusthub)')"
+if [ ! -f "$entry" ]; then
+  echo "trusthub action: npm run build ($entry is not built yet)" >&2
+  npm run build --silent >&2
+fi
+[ -f "$entry" ] || { echo "::error::trusthub-reconciler: $root/$entry is missing after the build" >&2; exit 1; }
+
+{
+  echo "TRUSTHUB_NODE=$node_bin"
+  echo "TRUSTHUB_BIN=$root/$entry"
+} >>"${GITHUB_ENV:?GITHUB_ENV is not set}"
+echo "trusthub action: $("$node_bin" "$root/$entry" --version 2>/dev/null || echo "trusthub") with node $("$node_bin" --version)" >&2
