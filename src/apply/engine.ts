@@ -22,6 +22,7 @@ import { describeLock, parseLock, staleLock } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
 import { profilesProgram } from "./resource.ts";
 import { repairFileBackend } from "./repair.ts";
+import { redactBackendUrl } from "../state/backend-url.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -202,8 +203,10 @@ export async function runUpdate(req: UpdateRequest): Promise<UpdateResult> {
       "pulumi/locked",
       `stack ${stack.name} is locked: ${lock ? describeLock(lock) : "another update is in progress"}. ` +
         `Wait for that apply to finish. If no apply is running (a crashed one left the lock), clear it with ` +
-        `\`PULUMI_BACKEND_URL=${backendUrl(req.env, req.cwd)} pulumi cancel --stack ${stack.name} --yes\`` +
-        (lock?.file ? ` or delete ${lock.file}` : ""),
+        `\`PULUMI_BACKEND_URL=${redactBackendUrl(backendUrl(req.env, req.cwd))} pulumi cancel --stack ${stack.name} --yes\`` +
+        (lock?.file && backendUrl(req.env, req.cwd).startsWith("file:")
+          ? ` or delete ${lock.file}`
+          : ""),
       EXIT.locked,
     );
   }
