@@ -5,9 +5,10 @@
  *
  * Reads what the runner sets (GITHUB_EVENT_PATH, GITHUB_REPOSITORY,
  * GITHUB_API_URL, GITHUB_STEP_SUMMARY, GITHUB_OUTPUT, RUNNER_TEMP), the
- * action's inputs (TRUSTHUB_ACTION_*) and install.sh's TRUSTHUB_NODE and
- * TRUSTHUB_BIN. Exit: plan 0 when a plan was made (no changes, changes or
- * blocked alike), else 1; drift: the plan's detailed code (0 in sync); apply:
+ * action's inputs (TRUSTHUB_ACTION_*), install.sh's TRUSTHUB_NODE and
+ * TRUSTHUB_BIN, and TRUSTHUB_ENV or TRUSTHUB_ENV_FILE (personal values).
+ * Exit: plan 0 when a plan was made (no changes, changes or blocked alike),
+ * else 1; drift: the plan's detailed code (0 in sync); apply:
  * apply's code. GitHub API failures (a read-only token on a fork's pull
  * request) are warnings, never failures; without a token only the summary is
  * written. Without Twilio credentials (a fork's pull request gets no secrets)
@@ -17,6 +18,7 @@ import { spawn } from "node:child_process";
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseEnv } from "node:util";
 import { github, syncLabels, upsertComment } from "./github.ts";
 import {
   COUNTS,
@@ -43,9 +45,10 @@ function trusthub(args: string[], echoStdout: boolean): Promise<Run> {
   const node = env["TRUSTHUB_NODE"] || process.execPath;
   const bin = env["TRUSTHUB_BIN"];
   if (!bin) throw new Error("TRUSTHUB_BIN is not set: scripts/action/install.sh runs first");
-  const childEnv = Object.fromEntries(
-    Object.entries(env).filter(([k]) => !k.startsWith("TRUSTHUB_ACTION_")),
-  );
+  const childEnv = {
+    ...Object.fromEntries(Object.entries(env).filter(([k]) => !k.startsWith("TRUSTHUB_ACTION_"))),
+    ...personalValues(),
+  };
   say(`::group::trusthub ${args.join(" ")}`);
   const child = spawn(node, [bin, ...args], {
     env: { ...childEnv, NO_COLOR: "1", CI: env["CI"] ?? "true" },
@@ -67,6 +70,18 @@ function trusthub(args: string[], echoStdout: boolean): Promise<Run> {
       resolve({ code: code ?? 1, stdout, stderr });
     }),
   );
+}
+
+/**
+ * The env file `trusthub import` writes (the personal values the YAML names as
+ * ${env:NAME}), as the shell kit takes it: TRUSTHUB_ENV_FILE (a path) or
+ * TRUSTHUB_ENV (its whole content, e.g. a secret). For the CLI only: never
+ * printed, never exported to later steps.
+ */
+function personalValues(): Record<string, string> {
+  const file = env["TRUSTHUB_ENV_FILE"];
+  const text = file ? readFileSync(file, "utf8") : (env["TRUSTHUB_ENV"] ?? "");
+  return text.trim() === "" ? {} : (parseEnv(text) as Record<string, string>);
 }
 
 function pullRequest(): { number: number; fork: boolean } | undefined {
