@@ -88,15 +88,42 @@ async function readCheckpoint(dir: string, stack: string): Promise<StateResource
   }
 }
 
+const backendOf = (env: Env, cwd: string): string =>
+  env["PULUMI_BACKEND_URL"]?.trim() || pathToFileURL(resolve(cwd, ".trusthub", "state")).href;
+
+/** Exports started ahead by prefetchManaged, by backend URL and stack; each is used once. */
+const prefetched = new Map<string, Promise<unknown[] | undefined>>();
+
+async function exportOf(env: Env, cwd: string, url: string, stack: string) {
+  const { exportStack } = await import("../apply/export.ts");
+  return exportStack(env, cwd, url, stack);
+}
+
+/**
+ * Starts reading a non-file backend's stack (one `pulumi stack export`, a
+ * child process) while the caller loads the configuration, when the stack
+ * name is known from the environment alone (TRUSTHUB_STACK or
+ * TWILIO_ACCOUNT_SID). readManaged then takes the result; a guess that does
+ * not match is never used (readManaged exports again).
+ */
+export function prefetchManaged(env: Env, cwd: string): void {
+  const url = backendOf(env, cwd);
+  const stack = env["TRUSTHUB_STACK"]?.trim() || env["TWILIO_ACCOUNT_SID"]?.trim();
+  if (url.startsWith("file://") || !stack || !/^[\w.-]+$/.test(stack)) return;
+  const p = exportOf(env, cwd, url, stack);
+  p.catch(() => undefined); // reported by readManaged if it is the one used
+  prefetched.set(`${url}\0${stack}`, p);
+}
+
 export async function readManaged(ctx: ManagedContext): Promise<Record<string, ManagedRecord>> {
   const stack = stackOf(ctx.env, ctx.target);
-  const url =
-    ctx.env["PULUMI_BACKEND_URL"]?.trim() ||
-    pathToFileURL(resolve(ctx.cwd, ".trusthub", "state")).href;
+  const url = backendOf(ctx.env, ctx.cwd);
   if (url.startsWith("file://")) {
     return recordsFrom((await readCheckpoint(fileURLToPath(url), stack)) ?? []);
   }
-  const { exportStack } = await import("../apply/export.ts");
-  const resources = await exportStack(ctx.env, ctx.cwd, url, stack);
+  const key = `${url}\0${stack}`;
+  const early = prefetched.get(key);
+  prefetched.delete(key);
+  const resources = await (early ?? exportOf(ctx.env, ctx.cwd, url, stack));
   return recordsFrom((resources ?? []) as StateResource[]);
 }

@@ -10,6 +10,7 @@ import type { AccountConfig, AccountRef } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
 import { existingManaged } from "../plan/safety.ts";
 import { accountEnv } from "../state/account-env.ts";
+import { prefetchManaged } from "../state/pulumi-state.ts";
 import type { ApplyOptions } from "./apply.ts";
 import { loadAccountConfigs, preparePlan, type PreparePlanOptions } from "./plan.ts";
 
@@ -78,6 +79,7 @@ export interface AccountPlan {
 export async function planAccounts(
   opts: PreparePlanOptions,
 ): Promise<{ plans: AccountPlan[]; warnings: string }> {
+  prefetchManaged(opts.env, opts.cwd); // a non-file backend's export runs while the YAML loads
   const loaded = await loadAccountConfigs(opts);
   const targets = accountTargets(loaded.accounts, opts.targets);
   const plans: AccountPlan[] = [];
