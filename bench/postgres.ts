@@ -11,9 +11,11 @@
  * latency while applying: only the plans are measured); the postgres runner
  * adopts what the file runner created, so both stacks hold the same N
  * profiles. Runs alternate file / postgres. Writes
- * $TMPDIR/trusthub-bench/postgres-<N>.json and prints a summary.
+ * $TMPDIR/trusthub-bench/postgres-<N>.json and prints a summary; --commit
+ * also puts the run into bench/results/scale.json (`postgres`) and
+ * regenerates bench/RESULTS.md (a section of its own; full scale runs keep it).
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -24,11 +26,17 @@ import { makePrimary } from "./account.ts";
 import { startEmulatorProcess } from "./emu.ts";
 import { writeConfig } from "./generate.ts";
 import { ROOT } from "./proc.ts";
+import { COMMITTED, renderAll } from "./render.ts";
+import type { PostgresResult, Results } from "./types.ts";
 import { pulumiWitness } from "./pulumi-wrap.ts";
 import { applyOnce, planOnce, type PlanRun, type Target } from "./scenarios.ts";
 
 const { values } = parseArgs({
-  options: { n: { type: "string", default: "1000" }, runs: { type: "string", default: "3" } },
+  options: {
+    n: { type: "string", default: "1000" },
+    runs: { type: "string", default: "3" },
+    commit: { type: "boolean", default: false },
+  },
 });
 const n = Number(values.n);
 const runs = Number(values.runs);
@@ -78,12 +86,13 @@ try {
   const f = summary(plans.file);
   const p = summary(plans.postgres);
   const git = (args: string[]) => execFileSync("git", args, { cwd: ROOT, encoding: "utf8" }).trim();
-  const result = {
+  const result: PostgresResult = {
     date: new Date().toISOString(),
     commit: git(["rev-parse", "--short", "HEAD"]),
     dirty: git(["status", "--porcelain"]) !== "",
     n,
     runs,
+    postgresVersion: pg.version,
     conditions: { latencyMs: 30, maxConcurrent: 20 },
     loadAverage: { start: loadStart, end: load() },
     apply: {
@@ -103,8 +112,16 @@ try {
   };
   const outDir = join(tmpdir(), "trusthub-bench");
   await mkdir(outDir, { recursive: true });
-  const out = join(outDir, `postgres-${n}.json`);
+  let out = join(outDir, `postgres-${n}.json`);
   await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
+  if (values.commit) {
+    // Into the committed results (its own section of RESULTS.md); the scale runs stay as they are.
+    const committed = JSON.parse(await readFile(COMMITTED.json, "utf8")) as Results;
+    committed.postgres = result;
+    await writeFile(COMMITTED.json, `${JSON.stringify(committed, null, 2)}\n`);
+    await renderAll();
+    out = COMMITTED.json;
+  }
   log(
     `no-change plan at ${n}: file ${f.seconds} s, postgres ${p.seconds} s (${result.noChangePlan.ratio} x); ` +
       `requests ${f.requests} / ${p.requests}; peak RSS ${f.peakRssMb} / ${p.peakRssMb} MB; written to ${out}`,

@@ -15,15 +15,17 @@ export interface Postgres {
   /** postgres://trusthub:<password>@127.0.0.1:<port>/<db>?sslmode=disable */
   url: string;
   password: string;
+  /** e.g. "PostgreSQL 15.18 (Debian 15.18-0+deb12u1)" */
+  version: string;
   stop(): void;
 }
 
-function script(args: string[]): string {
+function script(args: string[]): { stdout: string; stderr: string } {
   const r = spawnSync("bash", [SCRIPT, ...args], { encoding: "utf8", timeout: 600_000 });
   if (r.status !== 0) {
     throw new Error(`scripts/postgres.sh ${args.join(" ")} failed (exit ${r.status}): ${r.stderr}`);
   }
-  return r.stdout.trim();
+  return { stdout: r.stdout.trim(), stderr: r.stderr };
 }
 
 export function startPostgres(db = "trusthub"): Postgres {
@@ -31,11 +33,14 @@ export function startPostgres(db = "trusthub"): Postgres {
   const dir = mkdtempSync(join(tmpdir(), "trusthub-pg-"));
   chmodSync(dir, 0o755);
   const cluster = join(dir, "cluster");
-  const url = script(["start", "--dir", cluster, "--db", db]);
+  const started = script(["start", "--dir", cluster, "--db", db]);
+  const url = started.stdout;
+  const version = /\(postgres \(PostgreSQL\) ([^\n]*)\)\n/.exec(started.stderr)?.[1] ?? "?";
   const password = decodeURIComponent(new URL(url).password);
   return {
     url,
     password,
+    version: `PostgreSQL ${version}`,
     stop: () => {
       script(["stop", "--dir", cluster]);
       rmSync(dir, { recursive: true, force: true });
