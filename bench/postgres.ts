@@ -20,6 +20,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { execFileSync } from "node:child_process";
+import { findPulumiBinDir } from "../src/apply/pulumi-bin.ts";
 import { loadConfig } from "../src/config/index.ts";
 import { startPostgres } from "../test/state-backend/postgres.ts";
 import { makePrimary } from "./account.ts";
@@ -77,6 +78,23 @@ try {
     plans.postgres.push(await planOnce(postgres, base));
     pulumiCalls.push(postgres.witness.invocations() - before);
   }
+  // The stack read alone, as the plan runs it (src/apply/export.ts): one CLI start, export to stdout.
+  const exportRuns: number[] = [];
+  let exportMb = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const text = execFileSync(
+      join(findPulumiBinDir(process.env), "pulumi"),
+      ["stack", "export", "--stack", `organization/trusthub/${emu.account.sid}`],
+      {
+        encoding: "utf8",
+        maxBuffer: 2 ** 30,
+        env: { ...process.env, PULUMI_BACKEND_URL: pg.url, PULUMI_SKIP_UPDATE_CHECK: "true" },
+      },
+    );
+    exportRuns.push(Math.round(performance.now() - t0) / 1000);
+    exportMb = Math.round((text.length / 2 ** 20) * 10) / 10;
+  }
   const summary = (xs: PlanRun[]) => ({
     seconds: median(xs.map((r) => r.seconds)),
     peakRssMb: median(xs.map((r) => r.peakRssMb ?? 0)),
@@ -105,6 +123,7 @@ try {
     },
     noChangePlan: { file: f, postgres: p, ratio: Math.round((p.seconds / f.seconds) * 100) / 100 },
     pulumiInvocationsPerPostgresPlan: pulumiCalls,
+    stackExport: { seconds: median(exportRuns), runs: exportRuns, outputMb: exportMb },
     runsSeconds: {
       file: plans.file.map((r) => r.seconds),
       postgres: plans.postgres.map((r) => r.seconds),

@@ -87,5 +87,7 @@ export interface PostgresResult {
     ratio: number;
   };
   pulumiInvocationsPerPostgresPlan: number[];
+  /** `pulumi stack export` of the postgres stack alone (median of the runs), and its output size. */
+  stackExport?: { seconds: number; runs: number[]; outputMb: number };
   runsSeconds: { file: number[]; postgres: number[] };
 }

@@ -49,3 +49,15 @@ run_trusthub() {
   set -e
   printf -v "$__var" '%s' "$__rc"
 }
+
+# The markdown written instead of a plan when trusthub failed: the error text (it names files,
+# lines and variables, never values) under the marker prefix, exactly as the GitHub Action
+# writes it (scripts/action/plan-result.ts errorMarkdown). Usage: error_markdown CODE ERRFILE
+error_markdown() {
+  echo "<!-- trusthub-plan error -->"
+  echo "### Trust Hub plan failed (exit $1)"
+  echo
+  echo '```'
+  sed 's/```/` ` `/g' "$2"
+  echo '```'
+}

@@ -20,14 +20,7 @@ case "$code" in
   2) echo "plan: changes to apply (see $out)" >&2 ;;
   3) echo "plan: blocked actions need the Twilio Console or a prerequisite (see $out)" >&2 ;;
   *)
-    {
-      echo "<!-- trusthub-plan error -->"
-      echo "### Trust Hub plan failed (exit $code)"
-      echo
-      echo '```'
-      sed 's/```/` ` `/g' "$err"
-      echo '```'
-    } >"$out"
+    error_markdown "$code" "$err" >"$out"
     echo "plan failed (exit $code); the error is in $out" >&2
     exit 1
     ;;
