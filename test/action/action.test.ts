@@ -9,7 +9,7 @@
  * step (the test's own Node 24 plays the runner's node).
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
@@ -263,6 +263,29 @@ describe("pull requests the action must not post on", () => {
     expect(r.summary).toMatch(/plan skipped: no Twilio credentials/);
     expect(r.summary).toMatch(/the configuration is valid/);
     expect(gh.calls.slice(before)).toEqual([]);
+  });
+
+  it("TRUSTHUB_ENV (the env file's content) reaches the CLI, and its values are not printed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "trusthub-envref-"));
+    cpSync(w.dir, dir, { recursive: true });
+    const brands = join(dir, "brands.yaml");
+    const text = readFileSync(brands, "utf8");
+    writeFileSync(
+      brands,
+      text.replace("email: owner-0000@brand.example", "email: ${env:BRAND_EMAIL}"),
+    );
+    const inputs = { TRUSTHUB_ACTION_TOKEN: "", TRUSTHUB_ACTION_PATHS: dir };
+    const without = await action(inputs, prEvent(true), { TWILIO_ACCOUNT_SID: "" });
+    expect(without.summary).toMatch(/BRAND_EMAIL/);
+    expect(without.code).toBe(1);
+    const secret = "secret-owner@brand.example";
+    const withEnv = await action(inputs, prEvent(true), {
+      TWILIO_ACCOUNT_SID: "",
+      TRUSTHUB_ENV: `# from trusthub import\nBRAND_EMAIL=${secret}\n`,
+    });
+    expect(withEnv.summary).toMatch(/the configuration is valid/);
+    expect(withEnv.code).toBe(0);
+    expect(withEnv.stderr + withEnv.summary).not.toContain(secret);
   });
 
   it("outside a pull request without credentials: refused (exit 1)", async () => {
