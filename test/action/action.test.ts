@@ -8,7 +8,6 @@
  * (./github-standin.ts says what it leaves out). Not run: the setup-node
  * step (the test's own Node 24 plays the runner's node).
  */
-import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +18,7 @@ import { startWorld, type World } from "../reliability/world.ts";
 import { ROOT } from "../apply/fixtures.ts";
 import { startGitHub, writesOf, type StandIn } from "./github-standin.ts";
 import { pulumiDir } from "./pulumi-dir.ts";
+import { jobEnv, keyValues, step as runStep } from "./runner.ts";
 
 let w: World;
 let gh: StandIn;
@@ -32,48 +32,8 @@ interface StepResult {
   summary: string;
 }
 
-function step(
-  cmd: string[],
-  env: Record<string, string>,
-): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd[0]!, cmd.slice(1), {
-      cwd: w.cwd,
-      env,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("close", (code) => resolve({ code: code ?? -1, stderr }));
-  });
-}
-
-interface RunnerEnv extends Record<string, string> {
-  GITHUB_OUTPUT: string;
-  GITHUB_STEP_SUMMARY: string;
-  GITHUB_ENV: string;
-  GITHUB_PATH: string;
-}
-
-/** The runner's variables for one job. */
-function github(event: unknown): RunnerEnv {
-  const dir = mkdtempSync(join(runner, "job-"));
-  const files = ["event.json", "summary.md", "output", "env", "path"].map((f) => join(dir, f));
-  writeFileSync(files[0]!, JSON.stringify(event));
-  for (const f of files.slice(1)) writeFileSync(f, "");
-  return {
-    GITHUB_EVENT_PATH: files[0]!,
-    GITHUB_STEP_SUMMARY: files[1]!,
-    GITHUB_OUTPUT: files[2]!,
-    GITHUB_ENV: files[3]!,
-    GITHUB_PATH: files[4]!,
-    GITHUB_REPOSITORY: gh.repo,
-    GITHUB_API_URL: gh.url,
-    GITHUB_ACTION_PATH: ROOT,
-    RUNNER_TEMP: dir,
-    CI: "true",
-  };
-}
+const step = (cmd: string[], env: Record<string, string>) => runStep(cmd, env, w.cwd);
+const github = (event: unknown) => jobEnv(runner, event, gh);
 
 const prEvent = (fork = false) => ({
   pull_request: { number: 7, head: { repo: { full_name: fork ? "someone/fork" : gh.repo } } },
@@ -106,16 +66,6 @@ async function action(
     outputs: keyValues(readFileSync(gha.GITHUB_OUTPUT, "utf8")),
     summary: readFileSync(gha.GITHUB_STEP_SUMMARY, "utf8"),
   };
-}
-
-/** `name=value` lines as GitHub reads $GITHUB_OUTPUT and $GITHUB_ENV (no quoting, no comments). */
-function keyValues(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split("\n")) {
-    const i = line.indexOf("=");
-    if (i > 0) out[line.slice(0, i)] = line.slice(i + 1);
-  }
-  return out;
 }
 
 const labels = () => [...(gh.labels.get(7) ?? [])].sort();
