@@ -2,7 +2,7 @@
 # Step 1 of action.yml: install trusthub-reconciler at the action's own version, i.e. the
 # checked-out action itself ($GITHUB_ACTION_PATH): `npm ci` (skipped when node_modules is already
 # there), then `npm run build` when the package's bin is compiled code that is not built yet.
-# Picks a Node that can run it (>= 22: the runner's node, else the one npm installed) and writes
+# Picks a Node that can run it (>= 22.18: the runner's node, else the one npm installed) and writes
 # TRUSTHUB_NODE and TRUSTHUB_BIN (the CLI's entry file) to $GITHUB_ENV for the later steps.
 set -euo pipefail
 root="${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set (run this as a step of action.yml)}"
@@ -13,13 +13,14 @@ if [ ! -d node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
-major() { "$1" -e 'process.stdout.write(process.versions.node.split(".")[0])' 2>/dev/null || echo 0; }
+# A Node >= 22 that strips TypeScript types (22.18+, 23.6+; run.ts is TypeScript).
+fits() { "$1" -e 'const [a] = process.versions.node.split(".").map(Number); process.exit(a >= 22 && process.features.typescript ? 0 : 1)' 2>/dev/null; }
 node_bin="$(command -v node || true)"
-if [ -z "$node_bin" ] || [ "$(major "$node_bin")" -lt 22 ]; then
-  if [ -x node_modules/.bin/node ] && [ "$(major node_modules/.bin/node)" -ge 22 ]; then
+if [ -z "$node_bin" ] || ! fits "$node_bin"; then
+  if [ -x node_modules/.bin/node ] && fits node_modules/.bin/node; then
     node_bin="$root/node_modules/.bin/node"
   else
-    echo "::error::trusthub-reconciler needs Node.js >= 22 (found ${node_bin:-none}): set the action's node-version input" >&2
+    echo "::error::trusthub-reconciler needs Node.js >= 22.18 (found ${node_bin:-none}): set the action's node-version input" >&2
     exit 1
   fi
 fi
