@@ -103,6 +103,12 @@ out.goals = judge(out);
 // Only a full run replaces the committed results; bounded runs write under the temp directory.
 const bounded = values.quick || values["max-n"] !== undefined || settings.maxApplyN < 1000;
 const paths = bounded ? await boundedPaths() : COMMITTED;
+// bench/postgres.ts --commit measures its own run: a full run keeps it.
+const previous = await readFile(COMMITTED.json, "utf8").then(
+  (t) => (JSON.parse(t) as Results).postgres,
+  () => undefined,
+);
+if (previous) out.postgres = previous;
 await writeFile(paths.json, `${JSON.stringify(out, null, 2)}\n`);
 await renderAll(paths);
 process.stderr.write(`[bench] results: ${paths.json}, ${paths.md}\n`);

@@ -17,6 +17,8 @@ export interface Target {
   /** Working directory of the CLI (holds .trusthub/state). */
   cwd: string;
   witness: PulumiWitness;
+  /** PULUMI_BACKEND_URL (bench/postgres.ts); default: the file backend under cwd. */
+  backendUrl?: string;
 }
 
 export function cliEnv(t: Target): Record<string, string | undefined> {
@@ -29,6 +31,7 @@ export function cliEnv(t: Target): Record<string, string | undefined> {
     PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
     TRUSTHUB_PULUMI_BIN: t.witness.binDir,
     NO_COLOR: "1",
+    ...(t.backendUrl !== undefined && { PULUMI_BACKEND_URL: t.backendUrl }),
   };
 }
 

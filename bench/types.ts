@@ -62,4 +62,32 @@ export interface Results {
   settings: Settings & { sizes: number[] };
   sizes: SizeResult[];
   goals: Goal[];
+  /** The no-change plan with the stack in PostgreSQL (bench/postgres.ts --commit; its own run). */
+  postgres?: PostgresResult;
+}
+
+/** One run of bench/postgres.ts. */
+export interface PostgresResult {
+  date: string;
+  commit: string;
+  dirty: boolean;
+  n: number;
+  runs: number;
+  postgresVersion: string;
+  conditions: { latencyMs: number; maxConcurrent: number };
+  loadAverage: { start: number[]; end: number[] };
+  /** The two applies that made the state (not timed under the plan's conditions). */
+  apply: {
+    file: { seconds: number; created: number; exitCode: number };
+    postgres: { seconds: number; exitCode: number };
+  };
+  noChangePlan: {
+    file: { seconds: number; peakRssMb: number; requests: number; allNoChange: boolean };
+    postgres: { seconds: number; peakRssMb: number; requests: number; allNoChange: boolean };
+    ratio: number;
+  };
+  pulumiInvocationsPerPostgresPlan: number[];
+  /** `pulumi stack export` of the postgres stack alone (median of the runs), and its output size. */
+  stackExport?: { seconds: number; runs: number[]; outputMb: number };
+  runsSeconds: { file: number[]; postgres: number[] };
 }

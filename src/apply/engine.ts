@@ -24,6 +24,7 @@ import { findPulumiBinDir } from "./pulumi-bin.ts";
 import { profilesProgram } from "./resource.ts";
 import { repairFileBackend } from "./repair.ts";
 import { trusthubDir } from "../state/workdir.ts";
+import { redactBackendUrl } from "../state/backend-url.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -200,8 +201,10 @@ export function lockedError(
     "pulumi/locked",
     `stack ${name} is locked: ${lock ? describeLock(lock) : "another update is in progress"}. ` +
       `Wait for that apply to finish. If no apply is running (a crashed one left the lock), clear it with ` +
-      `\`PULUMI_BACKEND_URL=${backendUrl(req.env, req.cwd)} pulumi cancel --stack ${name} --yes\`` +
-      (lock?.file ? ` or delete ${lock.file}` : ""),
+      `\`PULUMI_BACKEND_URL=${redactBackendUrl(backendUrl(req.env, req.cwd))} pulumi cancel --stack ${name} --yes\`` +
+      (lock?.file && backendUrl(req.env, req.cwd).startsWith("file:")
+        ? ` or delete ${lock.file}`
+        : ""),
     EXIT.locked,
   );
 }

@@ -91,14 +91,37 @@ async function readCheckpoint(dir: string, stack: string): Promise<StateResource
   }
 }
 
+/** Exports started ahead by prefetchManaged, by backend URL and stack; each is used once. */
+const prefetched = new Map<string, Promise<unknown[] | undefined>>();
+
+/**
+ * Starts reading a non-file backend's stack (one `pulumi stack export`, a
+ * child process) while the caller loads the configuration, when the stack
+ * name is known from the environment alone (TRUSTHUB_STACK or
+ * TWILIO_ACCOUNT_SID). readManaged then takes the result; a guess that does
+ * not match is never used (readManaged exports again).
+ */
+export function prefetchManaged(env: Env, cwd: string, exportStack: StackExporter): void {
+  const url = backendUrl(env, cwd);
+  const stack = env["TRUSTHUB_STACK"]?.trim() || env["TWILIO_ACCOUNT_SID"]?.trim();
+  if (fileBackendDir(url) !== undefined || !stack || !/^[\w.-]+$/.test(stack)) return;
+  const p = exportStack(env, cwd, url, stack);
+  p.catch(() => undefined); // reported by readManaged if it is the one used
+  prefetched.set(`${url}\0${stack}`, p);
+}
+
 export async function readManaged(ctx: ManagedContext): Promise<Record<string, ManagedRecord>> {
   const stack = stackName(ctx.env, ctx.target);
   const url = backendUrl(ctx.env, ctx.cwd);
   const dir = fileBackendDir(url);
   if (dir !== undefined) return recordsFrom((await readCheckpoint(dir, stack)) ?? []);
-  if (ctx.exportStack === undefined) {
+  const key = `${url}\0${stack}`;
+  const early = prefetched.get(key);
+  prefetched.delete(key);
+  const exporter = ctx.exportStack;
+  if (early === undefined && exporter === undefined) {
     throw new Error(`reading the ${url} backend needs a stack exporter (src/apply/export.ts)`);
   }
-  const resources = await ctx.exportStack(ctx.env, ctx.cwd, url, stack);
+  const resources = await (early ?? exporter!(ctx.env, ctx.cwd, url, stack));
   return recordsFrom((resources ?? []) as StateResource[]);
 }

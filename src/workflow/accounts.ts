@@ -12,7 +12,7 @@ import { existingManaged } from "../plan/safety.ts";
 import { accountEnv } from "../state/account-env.ts";
 import type { ApplyOptions } from "./apply.ts";
 import { loadAccountConfigs, preparePlan, type PreparePlanOptions } from "./plan.ts";
-import { describeTarget } from "./target.ts";
+import { describeTarget, prefetchManagedRecords } from "./target.ts";
 
 /**
  * Worst first: an interrupt, an error, then refusals, then partial results,
@@ -86,6 +86,7 @@ export interface AccountPlan {
 export async function planAccounts(
   opts: PreparePlanOptions,
 ): Promise<{ plans: AccountPlan[]; warnings: string }> {
+  prefetchManagedRecords(opts.env, opts.cwd); // a non-file backend's export runs while the YAML loads
   const loaded = await loadAccountConfigs(opts);
   const targets = accountTargets(loaded.accounts, opts.targets);
   const plans: AccountPlan[] = [];

@@ -6,12 +6,18 @@
  * where its state lives, the sandbox's Console simulator, and the reading of
  * apply's managed records from any backend.
  */
+import { redactBackendUrl } from "../state/backend-url.ts";
 import { trusthubDir } from "../state/workdir.ts";
 import { join, relative } from "node:path";
 import { UserError } from "../errors.ts";
 import type { Connection, ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import type { ConsoleSimulator } from "../apply/console-steps.ts";
-import { readManaged, type ManagedContext } from "../state/pulumi-state.ts";
+import {
+  prefetchManaged,
+  readManaged,
+  type ManagedContext,
+  type StackExporter,
+} from "../state/pulumi-state.ts";
 import { backendUrl, stackName } from "../state/stack.ts";
 import { resolveTargetSpec, sandboxAccountFor } from "../state/target.ts";
 
@@ -110,7 +116,7 @@ export function describeTarget(target: TargetInfo, env: Env, cwd: string): strin
       : target.kind === "emulator"
         ? `emulator ${target.url}`
         : `Twilio ${target.url}`;
-  return `Target: ${where} (account ${target.accountSid}); state: stack ${stackName(env, target)} in ${backendUrl(env, cwd)}`;
+  return `Target: ${where} (account ${target.accountSid}); state: stack ${stackName(env, target)} in ${redactBackendUrl(backendUrl(env, cwd))}`;
 }
 
 /** The sandbox's simulation of the Console's steps; undefined for any other target. */
@@ -120,15 +126,20 @@ export async function consoleSimulator(conn: Connection): Promise<ConsoleSimulat
   return sandboxControls(conn.target.url, conn.username, conn.password);
 }
 
+/** `pulumi stack export` for non-file backends, loaded only when one is used. */
+const exportStack: StackExporter = async (env, cwd, backend, stack) => {
+  const { exportStack } = await import("../apply/export.ts");
+  return exportStack(env, cwd, backend, stack);
+};
+
 /** Apply's managed records from the stack's state, on any backend (non-file ones via the Pulumi CLI). */
 export async function readManagedRecords(
   ctx: Omit<ManagedContext, "exportStack">,
 ): Promise<Record<string, ManagedRecord>> {
-  return readManaged({
-    ...ctx,
-    exportStack: async (env, cwd, backend, stack) => {
-      const { exportStack } = await import("../apply/export.ts");
-      return exportStack(env, cwd, backend, stack);
-    },
-  });
+  return readManaged({ ...ctx, exportStack });
+}
+
+/** Starts reading a non-file backend's stack while the configuration loads (see prefetchManaged). */
+export function prefetchManagedRecords(env: Env, cwd: string): void {
+  prefetchManaged(env, cwd, exportStack);
 }

@@ -6,13 +6,16 @@
  * against the emulator with the CLI.
  */
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command, Option } from "commander";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { createProgram } from "../../src/cli/program.ts";
 import { planMarker } from "../../src/render/markdown.ts";
+import { MARKER_PREFIX } from "../../scripts/action/github.ts";
+import { MARKER_LINE_ERROR } from "../../scripts/action/plan-result.ts";
+import { EXIT } from "../../src/errors.ts";
 import { runImport } from "../../src/workflow/import.ts";
 import { makeSecondary, world, type World } from "./helpers.ts";
 
@@ -72,8 +75,13 @@ function check(args: string[]): string[] {
 }
 
 describe("GitHub Actions workflow", () => {
-  const runs = Object.values(workflow.jobs).flatMap((j) => j.steps.map((s) => s.run ?? ""));
-  const used = runs.flatMap(invocations);
+  const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+    inputs: Record<string, unknown>;
+    outputs: Record<string, unknown>;
+  };
+  const uses = Object.entries(workflow.jobs).flatMap(([job, j]) =>
+    j.steps.filter((s) => /\/trusthub-reconciler@/.test(s.uses ?? "")).map((s) => ({ job, s })),
+  );
 
   it("parses and has the three jobs with their triggers", () => {
     expect(Object.keys(workflow.on).sort()).toEqual(
@@ -88,20 +96,44 @@ describe("GitHub Actions workflow", () => {
     expect(workflow.env["PULUMI_BACKEND_URL"]).toBe("${{ secrets.PULUMI_BACKEND_URL }}");
   });
 
-  it("uses only trusthub commands, flags and choices that exist", () => {
-    expect(used.map((a) => a[0])).toEqual(expect.arrayContaining(["plan", "apply", "status"]));
+  it("every job runs the action with inputs action.yml declares, personal values as a secret", () => {
+    expect(uses.map(({ job, s }) => [job, s.with?.["command"]])).toEqual([
+      ["plan", "plan"],
+      ["apply", "apply"],
+      ["drift", "drift"],
+    ]);
+    for (const { s } of uses) {
+      for (const k of Object.keys(s.with ?? {})) expect(Object.keys(action.inputs)).toContain(k);
+      expect(s.env?.["TRUSTHUB_ENV"]).toBe("${{ secrets.TRUSTHUB_ENV }}");
+    }
+    const script = workflow.jobs["drift"]!.steps.find((s) =>
+      s.uses?.startsWith("actions/github-script"),
+    )!;
+    for (const m of JSON.stringify(script.env).matchAll(/steps\.drift\.outputs\.([\w-]+)/g))
+      expect(Object.keys(action.outputs)).toContain(m[1]);
+  });
+
+  it("the action runs only trusthub commands, flags and choices that exist", () => {
+    const run = readFileSync(join(ROOT, "scripts/action/run.ts"), "utf8");
+    const used = [
+      ["plan", "--format", "markdown", "--detailed-exitcode", "--out", "plan.json"],
+      ["apply", "--plan", "plan.json", "--auto-approve"],
+      ["validate"],
+    ];
     expect(used.flatMap(check)).toEqual([]);
-    const flat = used.map((a) => a.join(" "));
-    expect(flat).toContain("plan --format markdown --detailed-exitcode");
-    expect(flat).toContain("apply --plan plan.json --auto-approve");
-    expect(flat).toContain("plan --detailed-exitcode --format markdown");
+    for (const a of [
+      "--format",
+      "markdown",
+      "--detailed-exitcode",
+      "--out",
+      "--plan",
+      "--auto-approve",
+      "validate",
+    ])
+      expect(run).toContain(`"${a}"`);
   });
 
   it("finds its previous comment by the marker the markdown renderer writes first", () => {
-    const script = workflow.jobs["plan"]!.steps.find((s) =>
-      s.uses?.startsWith("actions/github-script"),
-    )!.with!["script"]!;
-    const marker = /const marker = "([^"]+)"/.exec(script)?.[1];
     const line = planMarker({
       target: {
         kind: "twilio",
@@ -109,9 +141,8 @@ describe("GitHub Actions workflow", () => {
         accountSid: "AC" + "0".repeat(32),
       },
     } as Parameters<typeof planMarker>[0]);
-    expect(marker).toBeDefined();
-    expect(line.startsWith(marker!)).toBe(true);
-    expect(script).toMatch(/updateComment/);
+    expect(line.startsWith(MARKER_PREFIX)).toBe(true);
+    expect(MARKER_LINE_ERROR.startsWith(MARKER_PREFIX)).toBe(true);
   });
 
   it("the checker itself catches a wrong flag and a wrong choice", () => {
@@ -132,6 +163,12 @@ describe("shell kit", () => {
       .map((a) => a.filter((x) => x !== '"$@"'))
       .filter((a) => a.length > 0);
     expect(used.flatMap(check)).toEqual([]);
+  });
+
+  it("apply.sh's header documents every exit code of src/errors.ts", () => {
+    const header = readFileSync(join(SHELL, "apply.sh"), "utf8").split("\n. ")[0]!;
+    for (const code of Object.values(EXIT))
+      expect(header).toMatch(new RegExp(`^#\\s+${code}\\s`, "m"));
   });
 
   describe("against the emulator", () => {
@@ -157,9 +194,9 @@ describe("shell kit", () => {
     afterAll(() => w.close());
 
     /** Runs a kit script (asynchronously: the emulator answers from this process). */
-    const run = (script: string, extra: Record<string, string> = {}) =>
+    const run = (script: string, extra: Record<string, string> = {}, args: string[] = []) =>
       new Promise<{ status: number; stderr: string }>((resolve) => {
-        const child = spawn("bash", [join(SHELL, script)], {
+        const child = spawn("bash", [join(SHELL, script), ...args], {
           cwd: w.cwd,
           env: {
             PATH: process.env["PATH"] ?? "",
@@ -186,6 +223,20 @@ describe("shell kit", () => {
       const drift = await run("drift.sh");
       expect(drift.status).toBe(2);
       expect(readFileSync(join(w.cwd, "drift.md"), "utf8")).toContain("adopt");
+    });
+
+    it("plan.sh on a config error: exit 1, plan.md holds the error under the action's marker", async () => {
+      const bad = join(w.cwd, "bad.yaml");
+      writeFileSync(bad, "version: 1\nsecondaries:\n  - key: Not A Key\n");
+      const r = await run("plan.sh", {}, [bad]);
+      expect(r.status).toBe(1);
+      const md = readFileSync(join(w.cwd, "plan.md"), "utf8");
+      expect(md.split("\n").slice(0, 2)).toEqual([
+        MARKER_LINE_ERROR,
+        "### Trust Hub plan failed (exit 1)",
+      ]);
+      expect(md).toContain("bad.yaml:3:");
+      expect(readFileSync(join(w.cwd, "plan.exitcode"), "utf8").trim()).toBe("1");
     });
 
     it("refuses to run without credentials (never the embedded sandbox)", async () => {

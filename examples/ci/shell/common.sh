@@ -9,8 +9,9 @@
 #   TRUSTHUB_ENV_FILE or TRUSTHUB_ENV        the env file written by `trusthub import` (a path, or
 #                                            its whole content from a CI secret)
 #   TRUSTHUB                                 how to run the CLI (default: npx trusthub)
-#   The Pulumi CLI of the version trusthub-reconciler pins must be on PATH for apply:
-#   curl -fsSL https://get.pulumi.com | sh -s -- --version 3.259.0; export PATH="$HOME/.pulumi/bin:$PATH"
+#   A Pulumi CLI must be on PATH for apply, and for plans against a non-file backend (postgres://
+#   needs 3.176.0 or later; trusthub names the minimum it accepts). As the GitHub Action does:
+#   curl -fsSL https://get.pulumi.com | sh; export PATH="$HOME/.pulumi/bin:$PATH"
 set -euo pipefail
 
 TRUSTHUB="${TRUSTHUB:-npx trusthub}"
@@ -47,4 +48,16 @@ run_trusthub() {
   __rc=$?
   set -e
   printf -v "$__var" '%s' "$__rc"
+}
+
+# The markdown written instead of a plan when trusthub failed: the error text (it names files,
+# lines and variables, never values) under the marker prefix, exactly as the GitHub Action
+# writes it (scripts/action/plan-result.ts errorMarkdown). Usage: error_markdown CODE ERRFILE
+error_markdown() {
+  echo "<!-- trusthub-plan error -->"
+  echo "### Trust Hub plan failed (exit $1)"
+  echo
+  echo '```'
+  sed 's/```/` ` `/g' "$2"
+  echo '```'
 }
