@@ -121,7 +121,7 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
     ...(opts.targets ? { targets: opts.targets } : {}),
     prune: opts.prune === true,
     ...(opts.account ? { account: opts.account } : {}),
-    preflight: (conn, env) => preflight(conn, env, opts.cwd),
+    preflight: (conn, env, account) => preflight(conn, env, opts.cwd, account),
   });
   try {
     opts.out(`${describeTarget(p.conn.target, p.env, opts.cwd)}\n`);

@@ -45,7 +45,7 @@ export interface PreparePlanOptions {
   /** Whether the embedded sandbox may be the target (src/workflow/target.ts). */
   target?: OpenTargetOptions;
   /** Checks run once the target is known, before anything is read (apply's pre-flight). */
-  preflight?: (conn: Connection, env: Env) => Promise<void>;
+  preflight?: (conn: Connection, env: Env, account: AccountRef) => Promise<void>;
 }
 
 export interface PreparedPlan {
@@ -103,7 +103,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
   const conn = resolved.conn;
   const close = (): Promise<void> => resolved.close();
   try {
-    await opts.preflight?.(conn, env);
+    await opts.preflight?.(conn, env, picked.account);
     const readManaged = opts.readManaged ?? readManagedRecords;
     const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {

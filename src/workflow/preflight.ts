@@ -7,6 +7,7 @@
  * request: the first customer profile, PageSize=1).
  */
 import { UserError } from "../errors.ts";
+import type { AccountRef } from "../model/config.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { passphraseEnv, readyBackend } from "../apply/engine-env.ts";
 import { findPulumiBinDir } from "../apply/pulumi-bin.ts";
@@ -15,15 +16,20 @@ import { describeFailure } from "../state/failure.ts";
 
 type Env = Record<string, string | undefined>;
 
-export async function preflight(conn: Connection, env: Env, cwd: string): Promise<void> {
+export async function preflight(
+  conn: Connection,
+  env: Env,
+  cwd: string,
+  account?: AccountRef,
+): Promise<void> {
   passphraseEnv(env, cwd, conn.target);
   findPulumiBinDir(env);
   readyBackend(env, cwd);
-  await checkCredentials(conn);
+  await checkCredentials(conn, account);
 }
 
 /** GET /v1/CustomerProfiles?PageSize=1: a 401/403 names the variables to check. */
-export async function checkCredentials(conn: Connection): Promise<void> {
+export async function checkCredentials(conn: Connection, account?: AccountRef): Promise<void> {
   const client = createClient(conn);
   try {
     await client.trusthub.v1.customerProfiles.page({ pageSize: 1 });
@@ -33,8 +39,7 @@ export async function checkCredentials(conn: Connection): Promise<void> {
     if (status === 401 || status === 403) {
       throw new UserError(
         "target/credentials",
-        `Trust Hub at ${where} refused the credentials (HTTP ${status}): check TWILIO_ACCOUNT_SID and ` +
-          `TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET; for a declared account, the variables its account: block names)`,
+        `Trust Hub at ${where} refused the credentials (HTTP ${status}): check ${credentialVars(account)}`,
       );
     }
     throw new UserError(
@@ -42,4 +47,16 @@ export async function checkCredentials(conn: Connection): Promise<void> {
       `pre-flight request GET /v1/CustomerProfiles to ${where}: ${describeFailure(e)}`,
     );
   }
+}
+
+/** The variables that hold an account's credentials: its account: block's names, else the standard ones. */
+function credentialVars(account: AccountRef | undefined): string {
+  if (account?.accountSidEnv !== undefined) {
+    const secret =
+      account.apiKeyEnv !== undefined
+        ? `${account.apiKeyEnv} and ${account.apiSecretEnv ?? "apiSecretEnv"}`
+        : (account.authTokenEnv ?? "authTokenEnv");
+    return `${account.accountSidEnv} and ${secret} (account ${account.name})`;
+  }
+  return "TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET)";
 }

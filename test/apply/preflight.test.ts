@@ -4,7 +4,7 @@
  * created and refused credentials each stop apply before any plan is printed
  * and before any request beyond the one credential check.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -28,11 +28,11 @@ beforeAll(async () => {
 });
 afterAll(() => a.emu.close());
 
-async function apply(env: Record<string, string>) {
+async function apply(env: Record<string, string>, config = dir) {
   const cwd = mkdtempSync(join(tmpdir(), "trusthub-preflight-"));
   await a.controls.resetRequestLog();
   const io = memoryIo(cwd, env);
-  const code = await run(["node", "trusthub", "apply", dir, "--auto-approve"], io);
+  const code = await run(["node", "trusthub", "apply", config, "--auto-approve"], io);
   const requests = (await a.controls.getRequestLog()).requests.map((r) => `${r.method} ${r.path}`);
   return { code, out: io.out, err: io.err, requests };
 }
@@ -79,6 +79,32 @@ describe("apply pre-flight: failures come before the plan", () => {
     );
     expect(r.err).not.toContain("wrong-token-canary");
     expect(r.out).not.toContain("Trust Hub plan");
+    expect(r.requests).toEqual(["GET /v1/CustomerProfiles"]);
+  });
+
+  it("refused credentials of a declared account: the error names that account's variables", async () => {
+    const declared = isvCopy();
+    for (const f of ["primary.yaml", "brands.yaml"]) {
+      const account =
+        "version: 1\naccount:\n  name: prod\n  accountSidEnv: PROD_SID\n" +
+        "  authTokenEnv: PROD_TOKEN\n  apiUrlEnv: PROD_URL\n";
+      const file = join(declared, f);
+      writeFileSync(file, readFileSync(file, "utf8").replace(/^version: 1\n/m, account));
+    }
+    const { TWILIO_ACCOUNT_SID: sid, TRUSTHUB_API_URL: url } = a.env;
+    const r = await apply(
+      {
+        PULUMI_CONFIG_PASSPHRASE: "pass",
+        TRUSTHUB_PULUMI_BIN: fakeBin,
+        PROD_SID: sid!,
+        PROD_TOKEN: "wrong-token-canary",
+        PROD_URL: url!,
+      },
+      declared,
+    );
+    expect(r.code).toBe(EXIT.error);
+    expect(r.err).toMatch(/check PROD_SID and PROD_TOKEN \(account prod\)/);
+    expect(r.err).not.toContain("wrong-token-canary");
     expect(r.requests).toEqual(["GET /v1/CustomerProfiles"]);
   });
 
