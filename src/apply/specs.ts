@@ -23,6 +23,7 @@ export function writes(a: ProfileAction): boolean {
 }
 
 function primarySidFor(config: Config, account: ObservedAccount, plan: Plan): string | undefined {
+  if (!config.primary && account.parentPrimary) return account.parentPrimary.sid;
   if (config.primary) {
     const a = plan.actions.find((x) => x.key === config.primary?.key);
     if (a?.sid) return a.sid;
