@@ -197,7 +197,9 @@ export async function applyAccounts(
       primaries.set(name, e);
     }
   }
-  const parallel = subaccountParallel(opts.env, subs);
+  // Prompts are answered one account at a time.
+  const prompts = !opts.autoApprove && opts.planFile === undefined;
+  const parallel = prompts ? 1 : subaccountParallel(opts.env, subs);
   codes.push(...(await runSubaccounts(subs, parallel, top, applyOne)));
   return worstExit(codes);
 }
