@@ -5,7 +5,8 @@
  * subaccounts with two secondaries each (`account.parent: isv`). apply
  * connects every subaccount secondary to the parent's primary; once Twilio
  * (the sandbox) approves them the next plan is empty; a secondary deleted
- * outside is re-created and connected to the parent's primary again.
+ * outside is re-created and connected to the parent's primary again; import
+ * from a subaccount round-trips.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,7 +23,9 @@ import { readManaged } from "../../src/state/pulumi-state.ts";
 import { runCli } from "../apply/cli.ts";
 import { approvedPrimary } from "../apply/console-primary.ts";
 import { ISV } from "../apply/fixtures.ts";
+import { runImport } from "../../src/workflow/import.ts";
 import { connectionTo } from "../helpers/emulator.ts";
+import { readEnvFile } from "./helpers.ts";
 
 const acct = (n: number) => ({
   sid: `AC${String(n).padStart(32, "0")}`,
@@ -193,5 +196,42 @@ describe("a parent's primary and three subaccounts", () => {
     }
     const r = await cli("plan", dir, "--detailed-exitcode");
     expect(r.code, r.stdout + r.stderr).toBe(EXIT.ok);
+  });
+
+  it("import from a subaccount round-trips: its YAML, under the subaccount's block, plans no change", async () => {
+    const sub = SUB_ACCTS[0]!;
+    const out = await runImport({
+      env: {
+        TWILIO_ACCOUNT_SID: sub.sid,
+        TWILIO_AUTH_TOKEN: sub.token,
+        TRUSTHUB_API_URL: emu.url,
+        PULUMI_CONFIG_PASSPHRASE: env["PULUMI_CONFIG_PASSPHRASE"]!,
+      },
+      cwd,
+      out: "imported/sub-a.yaml",
+    });
+    expect(out.target.accountSid).toBe(sub.sid);
+    expect(out.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    // Keys come from the subaccount's stack; the parent's primary is not the subaccount's to import.
+    expect(out.profiles.map((p) => `${p.key}:${p.role}`)).toEqual(
+      KEYS.map((k) => `${k}:secondary`),
+    );
+    const imported = parse(readFileSync(out.yamlFile!, "utf8")) as Record<string, unknown>;
+    expect(imported["primary"]).toBeUndefined();
+    writeFileSync(
+      join(dir, "sub-a.yaml"),
+      stringify({ ...imported, account: accountBlock("sub-a", "isv") }),
+    );
+    const vars = readEnvFile(out.envFile);
+    const r = await runCli(["plan", dir, "--format", "json", "--detailed-exitcode"], cwd, {
+      ...env,
+      ...vars,
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(EXIT.ok);
+    const plans = JSON.parse(r.stdout) as { accounts: { account: string; plan: Plan }[] };
+    const mine = plans.accounts.find((a) => a.account === "sub-a")!.plan;
+    expect(mine.actions.map((a) => `${a.key}:${a.action}:${a.changes.length}`)).toEqual(
+      KEYS.map((k) => `${k}:no-op:0`),
+    );
   });
 });
