@@ -198,6 +198,22 @@ describe("a parent's primary and three subaccounts", () => {
     expect(r.code, r.stdout + r.stderr).toBe(EXIT.ok);
   });
 
+  it("status --account reads one subaccount among the files of all accounts", async () => {
+    const refused = await cli("status", dir);
+    expect(refused.code).toBe(EXIT.error);
+    expect(refused.stderr).toContain("this command handles one account at a time");
+    const r = await cli("status", dir, "--account", "sub-c", "--format", "json");
+    expect(r.code, r.stderr).toBe(EXIT.ok);
+    const report = JSON.parse(r.stdout) as {
+      target: { accountSid: string };
+      profiles: { key: string; status: string }[];
+    };
+    expect(report.target.accountSid).toBe(SUB_ACCTS[2]!.sid);
+    expect(report.profiles.map((p) => `${p.key}:${p.status}`)).toEqual(
+      KEYS.map((k) => `${k}:twilio-approved`),
+    );
+  });
+
   it("import from a subaccount round-trips: its YAML, under the subaccount's block, plans no change", async () => {
     const sub = SUB_ACCTS[0]!;
     const out = await runImport({
