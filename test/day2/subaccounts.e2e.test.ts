@@ -26,11 +26,8 @@ import { ISV } from "../apply/fixtures.ts";
 import { runImport } from "../../src/workflow/import.ts";
 import { connectionTo } from "../helpers/emulator.ts";
 import { readEnvFile } from "./helpers.ts";
+import { acct, accountBlock, upper } from "./subaccounts-kit.ts";
 
-const acct = (n: number) => ({
-  sid: `AC${String(n).padStart(32, "0")}`,
-  token: `token${n}`.padEnd(32, "x"),
-});
 const PARENT = acct(11);
 const SUBS = ["sub-a", "sub-b", "sub-c"] as const;
 const SUB_ACCTS = SUBS.map((_, i) => ({ ...acct(21 + i), parentSid: PARENT.sid }));
@@ -43,18 +40,6 @@ let parentPrimary: string;
 const env: Record<string, string> = { PULUMI_CONFIG_PASSPHRASE: "subaccounts-passphrase" };
 const conns: Record<string, Connection> = {};
 const cli = (...args: string[]) => runCli(args, cwd, env);
-const upper = (name: string) => name.toUpperCase().replace(/-/g, "_");
-
-function accountBlock(name: string, parent?: string): Record<string, string> {
-  return {
-    name,
-    accountSidEnv: `${upper(name)}_SID`,
-    authTokenEnv: `${upper(name)}_TOKEN`,
-    apiUrlEnv: "EMULATOR_URL",
-    ...(parent ? { parent } : {}),
-  };
-}
-
 beforeAll(async () => {
   emu = await startEmulator({ accounts: [PARENT, ...SUB_ACCTS] });
   env["EMULATOR_URL"] = emu.url;
