@@ -179,8 +179,13 @@ describe("a parent's primary and three subaccounts", () => {
       const ctl = sandboxControls(emu.url, sub.sid, sub.token);
       for (const p of Object.values(await liveSecondaries(name))) await ctl.approve(p.sid);
     }
-    const r = await cli("plan", dir, "--detailed-exitcode");
+    const r = await cli("plan", dir, "--detailed-exitcode", "--out", "plan.json");
     expect(r.code, r.stdout + r.stderr).toBe(EXIT.ok);
+    expect(r.stdout.match(/No changes\./g)).toHaveLength(4);
+    // A saved plan of every account, subaccounts included, is checked per account and holds.
+    const saved = await cli("apply", dir, "--plan", "plan.json");
+    expect(saved.code, saved.stdout + saved.stderr).toBe(EXIT.ok);
+    expect(saved.stdout.match(/Nothing to change/g)).toHaveLength(4);
   });
 
   it("status --account reads one subaccount among the files of all accounts", async () => {
