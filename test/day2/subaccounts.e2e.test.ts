@@ -2,7 +2,8 @@
  * Twilio's "ISVs using subaccounts" layout, end to end: the real CLI, the
  * real Pulumi engine, one emulator holding a parent account (the ISV's
  * approved primary, made through the sandbox's Console control) and three
- * subaccounts with two secondaries each (`account.parent: isv`). apply
+ * subaccounts with two secondaries each (`account.parent: isv`; sub-c signs
+ * in with an API key made in it, the others with their own tokens). apply
  * connects every subaccount secondary to the parent's primary; once Twilio
  * (the sandbox) approves them the next plan is empty; a secondary deleted
  * outside is re-created and connected to the parent's primary again; import
@@ -61,13 +62,21 @@ beforeAll(async () => {
   env["ISV_SID"] = PARENT.sid;
   env["ISV_TOKEN"] = PARENT.token;
   conns["isv"] = connectionTo(emu.url, PARENT);
-  SUBS.forEach((name, i) => {
-    env[`${upper(name)}_SID`] = SUB_ACCTS[i]!.sid;
-    env[`${upper(name)}_TOKEN`] = SUB_ACCTS[i]!.token;
-    conns[name] = connectionTo(emu.url, SUB_ACCTS[i]!);
+  for (const [i, name] of SUBS.entries()) {
+    const who = SUB_ACCTS[i]!;
+    env[`${upper(name)}_SID`] = who.sid;
+    conns[name] = connectionTo(emu.url, who);
+    const account = accountBlock(name, "isv");
+    if (name === "sub-c") {
+      // An API key made in the subaccount, the other credential Twilio documents for it.
+      const key = await sandboxControls(emu.url, who.sid, who.token).createApiKey("trusthub");
+      delete account["authTokenEnv"];
+      Object.assign(account, { apiKeyEnv: "SUB_C_KEY", apiSecretEnv: "SUB_C_SECRET" });
+      Object.assign(env, { SUB_C_KEY: key.sid, SUB_C_SECRET: key.secret });
+    } else env[`${upper(name)}_TOKEN`] = who.token;
     const doc = {
       version: 1,
-      account: accountBlock(name, "isv"),
+      account,
       defaults: brands.defaults,
       // Every secondary submitted for review (the example keeps one as a draft).
       secondaries: brands.secondaries
@@ -75,7 +84,7 @@ beforeAll(async () => {
         .map((s) => ({ ...s, submit: true })),
     };
     writeFileSync(join(dir, `${name}.yaml`), stringify(doc));
-  });
+  }
   // The Console step, in the parent only: an approved ISV primary holding the YAML's data.
   const pctl = sandboxControls(emu.url, PARENT.sid, PARENT.token);
   parentPrimary = await approvedPrimary(pctl, conns["isv"], isvFile);
