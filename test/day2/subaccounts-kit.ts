@@ -1,4 +1,7 @@
-/** Emulator accounts and `account` blocks for the subaccount tests (accounts named by variables). */
+/** Emulator accounts, `account` blocks and live reads for the subaccount tests. */
+import type { Connection } from "../../src/model/trusthub.ts";
+import { createClient } from "../../src/state/client.ts";
+import { readManaged } from "../../src/state/pulumi-state.ts";
 
 /** A fixed emulator account: SID AC<n padded>, a 32-character token. */
 export const acct = (n: number) => ({
@@ -18,4 +21,27 @@ export function accountBlock(name: string, parent?: string): Record<string, stri
     apiUrlEnv: "EMULATOR_URL",
     ...(parent ? { parent } : {}),
   };
+}
+
+/** The profiles apply manages in an account: SID, status, owner and assigned object SIDs, by key. */
+export async function liveProfiles(
+  conn: Connection,
+  env: Record<string, string>,
+  cwd: string,
+): Promise<Record<string, { sid: string; status: string; account: string; objects: string[] }>> {
+  const records = await readManaged({ env, cwd, target: conn.target });
+  const th = createClient(conn).trusthub.v1;
+  const out: Awaited<ReturnType<typeof liveProfiles>> = {};
+  for (const key of Object.keys(records).sort()) {
+    const sid = records[key]!.profileSid;
+    const p = await th.customerProfiles(sid).fetch();
+    const assigned = await th.customerProfiles(sid).customerProfilesEntityAssignments.list();
+    out[key] = {
+      sid,
+      status: p.status,
+      account: p.accountSid,
+      objects: assigned.map((a) => a.objectSid),
+    };
+  }
+  return out;
 }

@@ -20,14 +20,13 @@ import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts"
 import type { Plan } from "../../src/model/plan.ts";
 import type { Connection } from "../../src/model/trusthub.ts";
 import { createClient } from "../../src/state/client.ts";
-import { readManaged } from "../../src/state/pulumi-state.ts";
 import { runCli } from "../apply/cli.ts";
 import { approvedPrimary } from "../apply/console-primary.ts";
 import { ISV } from "../apply/fixtures.ts";
 import { runImport } from "../../src/workflow/import.ts";
 import { connectionTo } from "../helpers/emulator.ts";
 import { readEnvFile } from "./helpers.ts";
-import { acct, accountBlock, upper } from "./subaccounts-kit.ts";
+import { acct, accountBlock, liveProfiles, upper } from "./subaccounts-kit.ts";
 
 const PARENT = acct(11);
 const SUBS = ["sub-a", "sub-b", "sub-c"] as const;
@@ -91,26 +90,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => emu?.close());
 
-/** The live secondaries of a subaccount: SID, status and assigned object SIDs, by config key. */
-async function liveSecondaries(name: string) {
-  const target = conns[name]!.target;
-  const records = await readManaged({ env, cwd, target });
-  const th = createClient(conns[name]!).trusthub.v1;
-  const out: Record<string, { sid: string; status: string; account: string; objects: string[] }> =
-    {};
-  for (const key of Object.keys(records).sort()) {
-    const sid = records[key]!.profileSid;
-    const p = await th.customerProfiles(sid).fetch();
-    const assigned = await th.customerProfiles(sid).customerProfilesEntityAssignments.list();
-    out[key] = {
-      sid,
-      status: p.status,
-      account: p.accountSid,
-      objects: assigned.map((a) => a.objectSid),
-    };
-  }
-  return out;
-}
+const liveSecondaries = (name: string) => liveProfiles(conns[name]!, env, cwd);
 
 describe("a parent's primary and three subaccounts", () => {
   it("validate counts the parent and its subaccounts, with no primary warning", async () => {
