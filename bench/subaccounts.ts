@@ -4,7 +4,7 @@
  * against the in-process emulator, with apply's managed records. Counts the
  * Trust Hub requests (goal: one page of each of the four lists per account,
  * 4 x (N + 1)) and the wall time, at several subaccount concurrencies
- * (TRUSTHUB_ACCOUNTS_PARALLEL).
+ * (TRUSTHUB_ACCOUNTS_PARALLEL), without and with 30 ms added per request.
  * Run: node_modules/.bin/node bench/subaccounts.ts [N]  -> bench/results/subaccounts.json
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -23,6 +23,8 @@ import { materialize } from "../test/state/materialize.ts";
 const N = Number(process.argv[2] ?? 200);
 const RUNS = 3;
 const PARALLEL = [1, 4, 16];
+/** Added to every Trust Hub request (0, and 30 ms as in bench/run.ts). */
+const LATENCY = [0, 30];
 const acct = (n: number) => ({
   sid: `AC${String(n).padStart(32, "0")}`,
   token: `token${n}`.padEnd(32, "x"),
@@ -148,8 +150,10 @@ async function main(): Promise<void> {
       records.set(who.sid, own);
     }
     const setupMs = Math.round(performance.now() - t0);
-    const runs: { parallel: number; wallMs: number[]; requests: number }[] = [];
-    for (const parallel of PARALLEL) {
+    const runs: { latencyMs: number; parallel: number; wallMs: number[]; requests: number }[] = [];
+    const ctl = sandboxControls(emu.url, parent.sid, parent.token);
+    for (const [latencyMs, parallel] of LATENCY.flatMap((l) => PARALLEL.map((p) => [l, p]))) {
+      await ctl.setFaults({ latencyMs: latencyMs! });
       const wallMs: number[] = [];
       let count = 0;
       for (let r = 0; r < RUNS; r++) {
@@ -168,7 +172,7 @@ async function main(): Promise<void> {
           throw new Error(`expected ${N + 1} no-change plans, got ${changed.length} changes`);
         }
       }
-      runs.push({ parallel, wallMs, requests: count });
+      runs.push({ latencyMs: latencyMs!, parallel: parallel!, wallMs, requests: count });
     }
     const result = {
       benchmark: "subaccounts",
@@ -178,7 +182,7 @@ async function main(): Promise<void> {
       cpuModel: cpus()[0]?.model ?? "unknown",
       subaccounts: N,
       secondariesPerSubaccount: 1,
-      emulator: "in process, no added latency",
+      emulator: "in process; latencyMs added to every request",
       goalRequests: 4 * (N + 1),
       setupMs,
       runs: runs.map((r) => ({
