@@ -23,6 +23,7 @@ const FIELDS: (keyof WrittenAccount)[] = [
   "apiKeyEnv",
   "apiSecretEnv",
   "apiUrlEnv",
+  "parent",
 ];
 
 export function groupByAccount(docs: RuleDocument[]): {

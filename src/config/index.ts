@@ -13,6 +13,7 @@ import type {
   WrittenDocument,
 } from "../model/config.ts";
 import { groupByAccount } from "./accounts.ts";
+import { subaccountRules } from "./subaccounts.ts";
 import { hasErrors, sortDiagnostics } from "./diagnostic.ts";
 import { resolveEnv } from "./env.ts";
 import { readSources } from "./files.ts";
@@ -74,7 +75,7 @@ export async function loadAccounts(paths: string[], opts: LoadOptions): Promise<
   }
   // Rules and normalisation run per account (documents without `account` form the default one).
   const groups = groupByAccount(valid);
-  diagnostics.push(...groups.diagnostics);
+  diagnostics.push(...groups.diagnostics, ...subaccountRules(groups.accounts));
   const now = opts.now ?? new Date();
   const skip = (file: string, pointer: string) => unresolved.has(`${file}#${pointer}`);
   for (const g of groups.accounts) {

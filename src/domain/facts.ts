@@ -174,7 +174,7 @@ export const FACTS: readonly Fact[] = [
     name: "SUBACCOUNT_RULES",
     what: "ISVs using subaccounts: the primary lives in the parent; subaccount secondaries connect to it",
     value: T.SUBACCOUNT_RULES,
-    sources: [S.ssIsvSubaccounts, S.secondaryProfile, S.isvA2p],
+    sources: [S.ssIsvSubaccounts, S.secondaryProfile, S.isvA2p, S.subaccounts],
     confidence: "high",
     note: "Trust Hub (a product subdomain) must be called with the subaccount's own credentials (its SID and token, or its API key): the parent's credentials reach only 2010 resources of subaccounts, and the parent's API keys none (Twilio's subaccount docs).",
   },

@@ -143,6 +143,11 @@ export interface WrittenAccount {
   apiSecretEnv?: string;
   /** Variable holding an emulator URL (like TRUSTHUB_API_URL); default: Twilio. */
   apiUrlEnv?: string;
+  /**
+   * A subaccount: the name of the declared account (its parent) that holds the
+   * ISV's primary; this account's secondaries are connected to that primary.
+   */
+  parent?: string;
 }
 
 /** Account-wide defaults (every file of an account must agree on each). */

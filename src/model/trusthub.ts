@@ -138,6 +138,18 @@ export interface ObservedAccount {
   assignments: Record<string, ObservedAssignment[]>;
   /** Profiles apply manages, by config key. */
   managed: Record<string, ManagedRecord>;
+  /** A subaccount's parent primary, read from the parent account once per run (src/plan/parent-primary.ts). */
+  parentPrimary?: ParentPrimary;
+}
+
+/** The primary of a subaccount's parent account: what its secondaries are connected to. */
+export interface ParentPrimary {
+  /** The parent's account name (`account.parent`). */
+  account: string;
+  /** Undefined when the parent holds no matching primary yet. */
+  sid?: string;
+  status?: ProfileStatus;
+  identity?: string;
 }
 
 /** One live profile with the objects attached to it, as the diff sees it. */

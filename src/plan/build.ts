@@ -137,12 +137,20 @@ function checkTargets(all: Profile[], targets: string[]): void {
   }
 }
 
-/** The primary every secondary hangs off: the declared one's match, else the account's only business primary. */
-function primaryContext(
+/**
+ * The primary every secondary hangs off: a subaccount's parent primary, else the declared one's
+ * match, else the account's only business primary.
+ */
+export function primaryContext(
   config: Config,
   index: AccountIndex,
   matches: Map<string, Match>,
 ): PrimaryContext {
+  const parent = index.account.parentPrimary;
+  if (config.primary === undefined && parent !== undefined) {
+    const { account, ...live } = parent;
+    return { ...live, parentAccount: account };
+  }
   const ctx: PrimaryContext = {};
   let sid: string | undefined;
   if (config.primary !== undefined) {

@@ -20,9 +20,11 @@ export function decideSecondary(a: ProfileAction, input: DecideInput): ProfileAc
     if (primary.sid === undefined) {
       return prerequisite(
         a,
-        primary.declaredKey !== undefined
-          ? `waits for the primary profile ${primary.declaredKey}, which does not exist yet (see its Console steps); this profile is created once it does`
-          : "no primary customer profile exists in this account; create it in the Twilio Console first",
+        primary.parentAccount !== undefined
+          ? `waits for the primary profile of the parent account ${primary.parentAccount} (a subaccount's secondaries are connected to it); this profile is created once it exists`
+          : primary.declaredKey !== undefined
+            ? `waits for the primary profile ${primary.declaredKey}, which does not exist yet (see its Console steps); this profile is created once it does`
+            : "no primary customer profile exists in this account; create it in the Twilio Console first",
       );
     }
     if (primary.identity !== undefined && primary.identity !== "isv_reseller_or_partner") {

@@ -29,6 +29,8 @@ export interface PrimaryContext {
   identity?: string;
   /** Config key of the declared primary, if any. */
   declaredKey?: string;
+  /** A subaccount's secondaries use the primary of this parent account. */
+  parentAccount?: string;
 }
 
 export interface DecideInput {

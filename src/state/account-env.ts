@@ -30,9 +30,12 @@ const STANDARD = [
   "TRUSTHUB_API_URL",
   "TRUSTHUB_STACK",
   "TRUSTHUB_SANDBOX_ACCOUNT",
+  "TRUSTHUB_SANDBOX_PARENT",
 ] as const;
 
 export const SANDBOX_ACCOUNT_VAR = "TRUSTHUB_SANDBOX_ACCOUNT";
+/** In the embedded sandbox: the account is a subaccount of this declared account. */
+export const SANDBOX_PARENT_VAR = "TRUSTHUB_SANDBOX_PARENT";
 
 export function accountEnv(env: Env, account: AccountRef): Env {
   if (account.source === undefined && account.accountSidEnv === undefined) return env;
@@ -57,6 +60,7 @@ export function accountEnv(env: Env, account: AccountRef): Env {
   );
   if (!anyDefault && vars.every((v) => get(v) === undefined)) {
     out[SANDBOX_ACCOUNT_VAR] = account.name;
+    if (account.parent !== undefined) out[SANDBOX_PARENT_VAR] = account.parent;
     out["TRUSTHUB_STACK"] = `sandbox-${account.name}`;
     return out;
   }

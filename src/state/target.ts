@@ -17,7 +17,7 @@
 import { createHash } from "node:crypto";
 import { UserError } from "../errors.ts";
 import type { Connection, TargetInfo } from "../model/trusthub.ts";
-import { CREDENTIAL_VARS, SANDBOX_ACCOUNT_VAR } from "./account-env.ts";
+import { CREDENTIAL_VARS, SANDBOX_ACCOUNT_VAR, SANDBOX_PARENT_VAR } from "./account-env.ts";
 
 export const TWILIO_TRUSTHUB_URL = "https://trusthub.twilio.com";
 
@@ -25,7 +25,7 @@ type Env = Record<string, string | undefined>;
 
 /** What the environment asks for: a connection, or the embedded sandbox (with a declared account's name). */
 export type TargetSpec =
-  { kind: "remote"; conn: Connection } | { kind: "sandbox"; account?: string };
+  { kind: "remote"; conn: Connection } | { kind: "sandbox"; account?: string; parent?: string };
 
 const fail = (message: string, code = "target/credentials"): never => {
   throw new UserError(code, message);
@@ -49,7 +49,12 @@ export function resolveTargetSpec(env: Env): TargetSpec {
         "TRUSTHUB_API_URL is set but no credentials are: set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (or TWILIO_API_KEY and TWILIO_API_SECRET) for that emulator",
       );
     }
-    return { kind: "sandbox", ...(sandboxAccount !== undefined && { account: sandboxAccount }) };
+    const parent = sandboxAccount === undefined ? undefined : get(SANDBOX_PARENT_VAR);
+    return {
+      kind: "sandbox",
+      ...(sandboxAccount !== undefined && { account: sandboxAccount }),
+      ...(parent !== undefined && { parent }),
+    };
   }
   if (sandboxAccount !== undefined) {
     fail(

@@ -12,7 +12,7 @@ import { readFile } from "node:fs/promises";
 import { EXIT, UserError } from "../errors.ts";
 import type { Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
-import type { ObservedAccount } from "../model/trusthub.ts";
+import type { ObservedAccount, ParentPrimary } from "../model/trusthub.ts";
 import { buildPlan } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
 import { checkSafety, existingManaged, safetyText } from "../plan/safety.ts";
@@ -63,6 +63,8 @@ export interface ApplyOptions {
   force?: boolean;
   /** Which declared account to apply (src/workflow/accounts.ts loops over them). */
   account?: string;
+  /** A subaccount's parent primary, read once per run (src/workflow/accounts.ts). */
+  parentPrimary?: ParentPrimary;
   /** Do not print configuration warnings (`--quiet`). */
   quiet?: boolean;
   /** How write progress shows: a live line (tty), summaries (ci), every event (verbose, default). */
@@ -101,6 +103,7 @@ async function replan(
     managed,
     assignmentsFor: (account) => profilesNeedingAssignments(config, account),
   });
+  if (p.observed.parentPrimary) observed.parentPrimary = p.observed.parentPrimary;
   const plan = buildPlan(config, observed, {
     ...(opts.targets ? { targets: opts.targets } : {}),
     prune: opts.prune === true,
@@ -121,6 +124,7 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
     ...(opts.targets ? { targets: opts.targets } : {}),
     prune: opts.prune === true,
     ...(opts.account ? { account: opts.account } : {}),
+    ...(opts.parentPrimary ? { parentPrimary: opts.parentPrimary } : {}),
     preflight: (conn, env, account) => preflight(conn, env, opts.cwd, account),
   });
   try {

@@ -9,7 +9,13 @@ import { loadAccounts } from "../config/index.ts";
 import { UserError } from "../errors.ts";
 import type { AccountConfig, AccountRef, Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
-import type { Connection, ManagedRecord, ObservedAccount, TargetInfo } from "../model/trusthub.ts";
+import type {
+  Connection,
+  ManagedRecord,
+  ObservedAccount,
+  ParentPrimary,
+  TargetInfo,
+} from "../model/trusthub.ts";
 import { buildPlan, type BuildOptions } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
@@ -44,6 +50,8 @@ export interface PreparePlanOptions {
   readManaged?: (ctx: ManagedContext) => Promise<Record<string, ManagedRecord>>;
   /** Whether the embedded sandbox may be the target (src/workflow/target.ts). */
   target?: OpenTargetOptions;
+  /** A subaccount's parent primary, read once per run (src/workflow/accounts.ts). */
+  parentPrimary?: ParentPrimary;
   /** Checks run once the target is known, before anything is read (apply's pre-flight). */
   preflight?: (conn: Connection, env: Env, account: AccountRef) => Promise<void>;
 }
@@ -110,6 +118,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
       managed,
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
     });
+    if (opts.parentPrimary !== undefined) observed.parentPrimary = opts.parentPrimary;
     const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;

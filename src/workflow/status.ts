@@ -52,6 +52,8 @@ export interface StatusOptions {
   readManaged?: PreparePlanOptions["readManaged"];
   /** `--sandbox`: read the embedded sandbox (without it, no credentials is an error). */
   sandbox?: boolean;
+  /** Which declared account to read, when the files declare several (`--account`). */
+  account?: string;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
@@ -92,6 +94,7 @@ async function initial(
       env: opts.env,
       cwd: opts.cwd,
       target,
+      ...(opts.account !== undefined && { account: opts.account }),
       ...(opts.readManaged !== undefined && { readManaged: opts.readManaged }),
     });
     const bySid = new Map(p.observed.profiles.map((lp) => [lp.sid, lp]));

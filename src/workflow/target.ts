@@ -76,14 +76,25 @@ export async function openTarget(
       `no Twilio credentials are set: ${CREDENTIALS_HINT}; or pass --sandbox to use the embedded sandbox (.trusthub/sandbox.json)`,
     );
   }
-  return startSandbox(cwd, spec.account);
+  return startSandbox(cwd, spec.account, spec.parent);
 }
 
-async function startSandbox(cwd: string, accountName?: string): Promise<ResolvedTarget> {
+async function startSandbox(
+  cwd: string,
+  accountName?: string,
+  parentName?: string,
+): Promise<ResolvedTarget> {
   // Lazy: the emulator is only loaded when the sandbox is the target.
   const { startEmulator, SANDBOX_ACCOUNT } = await import("../emulator/index.ts");
   const dir = trusthubDir(cwd);
-  const named = accountName === undefined ? [] : [sandboxAccountFor(accountName)];
+  // A declared subaccount is the emulator's subaccount of its parent's sandbox account.
+  const parent = parentName === undefined ? undefined : sandboxAccountFor(parentName);
+  const named =
+    accountName === undefined
+      ? []
+      : parent === undefined
+        ? [sandboxAccountFor(accountName)]
+        : [parent, { ...sandboxAccountFor(accountName), parentSid: parent.sid }];
   const handle = await startEmulator({
     dataFile: join(dir, "sandbox.json"),
     port: 0,

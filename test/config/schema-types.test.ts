@@ -79,6 +79,7 @@ const account: DeepRequired<WrittenAccount> = {
   apiKeyEnv: "TWILIO_API_KEY_PROD",
   apiSecretEnv: "TWILIO_API_SECRET_PROD",
   apiUrlEnv: "TRUSTHUB_API_URL_PROD",
+  parent: "isv",
 };
 const businessDocument: DeepRequired<WrittenDocument> = {
   version: 1,

@@ -45,6 +45,7 @@ beforeAll(async () => {
     unknown
   >;
   const brands = parse(readFileSync(join(ISV, "brands.yaml"), "utf8")) as {
+    defaults: Record<string, unknown>;
     secondaries: { key: string }[];
   };
   const harbor = brands.secondaries.find((s) => s.key === "harbor-dental")!;
@@ -64,7 +65,8 @@ beforeAll(async () => {
         authTokenEnv: `${upper}_TOKEN`,
         apiUrlEnv: "EMULATOR_URL",
       },
-      defaults: primaryDoc["defaults"],
+      // The ISV's notification email and status callback (brands.yaml) serve harbor-dental.
+      defaults: { ...(primaryDoc["defaults"] as object), ...brands.defaults },
       primary: primaryDoc["primary"],
       secondaries: [harbor],
     };

@@ -54,6 +54,8 @@ export async function applyWorld(): Promise<ApplyWorld> {
   const primarySid = await approvedPrimary(ctl, conn, dir);
 
   const brandsFile = join(dir, "brands.yaml");
+  // The ISV's notification email and status callback: the brands carry none of their own.
+  const { defaults } = parse(readFileSync(brandsFile, "utf8")) as { defaults: unknown };
   const cli = (...args: string[]) => runCli(args, cwd, env);
   return {
     emu,
@@ -73,7 +75,8 @@ export async function applyWorld(): Promise<ApplyWorld> {
     },
     managed: () => readManaged({ env, cwd, target: conn.target }),
     brands: () => (parse(readFileSync(brandsFile, "utf8")) as { secondaries: Brand[] }).secondaries,
-    setBrands: (list) => writeFileSync(brandsFile, stringify({ version: 1, secondaries: list })),
+    setBrands: (list) =>
+      writeFileSync(brandsFile, stringify({ version: 1, defaults, secondaries: list })),
     writesSince: (from) =>
       exchanges
         .slice(from)

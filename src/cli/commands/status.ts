@@ -8,6 +8,7 @@ interface StatusFlags {
   wait?: boolean;
   timeout?: number;
   sandbox?: boolean;
+  account?: string;
 }
 
 /** `30m`, `90s`, `1h30m`, `500ms`, or a plain number of seconds -> milliseconds. */
@@ -51,6 +52,10 @@ export function registerStatus(program: Command, io: Io, exit: ExitSink): void {
     )
     .option("--timeout <duration>", "give up waiting after this long (default 30m)", parseDuration)
     .option("--sandbox", "read the embedded sandbox (.trusthub/sandbox.json) instead of Twilio")
+    .option(
+      "--account <name>",
+      "with files of several accounts (a parent and its subaccounts): the declared account to read",
+    )
     .action(async (paths: string[], flags: StatusFlags) => {
       if (flags.timeout !== undefined && flags.wait !== true) {
         throw new UserError("status/usage", "--timeout needs --wait");
@@ -64,6 +69,7 @@ export function registerStatus(program: Command, io: Io, exit: ExitSink): void {
         cwd: io.cwd,
         wait: flags.wait === true,
         sandbox: flags.sandbox === true,
+        ...(flags.account !== undefined && { account: flags.account }),
         ...(flags.timeout !== undefined && { timeoutMs: flags.timeout }),
         onProgress: (line) => io.stderr(`${line}\n`),
       });

@@ -19,6 +19,8 @@ export function secondariesNeedIsvPrimary(ctx: RuleContext): Diagnostic[] {
   if (!primary) {
     // A primary may sit in a document that failed earlier checks: say nothing yet.
     if (!ctx.complete) return [];
+    // A subaccount's secondaries use its parent's primary (src/config/subaccounts.ts checks it).
+    if (ctx.documents.some((d) => d.written.account?.parent !== undefined)) return [];
     return [
       diagnostic(
         "rule/primary-undeclared",
