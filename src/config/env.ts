@@ -33,24 +33,37 @@ export function resolveEnv(
     fromEnv: new Set(),
     unresolved: new Set(),
   };
-  out.value = walk(value, "", env, locate, out);
+  out.value = walk(value, [], env, locate, out);
   return out;
 }
 
+/** `path`: the segments down to `value`, joined into a pointer only for a reference. */
 function walk(
   value: unknown,
-  pointer: string,
+  path: (string | number)[],
   env: Record<string, string | undefined>,
   locate: LocateReference,
   out: ResolvedValue,
 ): unknown {
-  if (typeof value === "string") return substitute(value, pointer, env, locate, out).trim();
-  if (Array.isArray(value))
-    return value.map((v, i) => walk(v, joinPointer(pointer, i), env, locate, out));
+  if (typeof value === "string") {
+    if (!value.includes("${")) return value.trim();
+    const pointer = path.reduce<string>((p, seg) => joinPointer(p, seg), "");
+    return substitute(value, pointer, env, locate, out).trim();
+  }
+  if (Array.isArray(value)) {
+    return value.map((v, i) => {
+      path.push(i);
+      const r = walk(v, path, env, locate, out);
+      path.pop();
+      return r;
+    });
+  }
   if (value !== null && typeof value === "object") {
     const result: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      result[k] = walk(v, joinPointer(pointer, k), env, locate, out);
+      path.push(k);
+      result[k] = walk(v, path, env, locate, out);
+      path.pop();
     }
     return result;
   }
