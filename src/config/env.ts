@@ -22,10 +22,16 @@ export interface ResolvedValue {
 /** Locates `${env:NAME}` inside the scalar at `pointer`. */
 export type LocateReference = (pointer: string, reference: string) => SourceRef;
 
+/**
+ * `inPlace`: write the resolved strings into `value` itself instead of a copy
+ * (only for a tree that shares no node and has no `__proto__` key: the
+ * js-yaml fast path, parse-fast.ts).
+ */
 export function resolveEnv(
   value: unknown,
   env: Record<string, string | undefined>,
   locate: LocateReference,
+  inPlace = false,
 ): ResolvedValue {
   const out: ResolvedValue = {
     value: undefined,
@@ -33,7 +39,7 @@ export function resolveEnv(
     fromEnv: new Set(),
     unresolved: new Set(),
   };
-  out.value = walk(value, [], env, locate, out);
+  out.value = walk(value, [], env, locate, out, inPlace);
   return out;
 }
 
@@ -44,6 +50,7 @@ function walk(
   env: Record<string, string | undefined>,
   locate: LocateReference,
   out: ResolvedValue,
+  inPlace: boolean,
 ): unknown {
   if (typeof value === "string") {
     if (!value.includes("${")) return value.trim();
@@ -51,18 +58,19 @@ function walk(
     return substitute(value, pointer, env, locate, out).trim();
   }
   if (Array.isArray(value)) {
-    return value.map((v, i) => {
+    const result = inPlace ? value : new Array<unknown>(value.length);
+    value.forEach((v, i) => {
       path.push(i);
-      const r = walk(v, path, env, locate, out);
+      result[i] = walk(v, path, env, locate, out, inPlace);
       path.pop();
-      return r;
     });
+    return result;
   }
   if (value !== null && typeof value === "object") {
-    const result: Record<string, unknown> = {};
+    const result = (inPlace ? value : {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(value)) {
       path.push(k);
-      result[k] = walk(v, path, env, locate, out);
+      result[k] = walk(v, path, env, locate, out, inPlace);
       path.pop();
     }
     return result;

@@ -152,8 +152,11 @@ function parseKept(
   const fast = tryFast ? parseFast(file, text) : undefined;
   if (fast) {
     const positions = new KeptPositions(reparse, 0, fast.kept);
-    const resolved = resolveEnv(fast.value, env, (pointer, ref) =>
-      locateRef(positions, text, pointer, ref),
+    const resolved = resolveEnv(
+      fast.value,
+      env,
+      (pointer, ref) => locateRef(positions, text, pointer, ref),
+      true,
     );
     const doc = { value: resolved.value, unresolved: resolved.unresolved, positions };
     return { documents: [doc], diagnostics: resolved.diagnostics, yamlErrors: false };

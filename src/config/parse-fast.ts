@@ -66,11 +66,12 @@ const CORE = FAILSAFE_SCHEMA.extend({
 
 /**
  * Anything the fast path leaves to yaml (false positives only cost speed):
- * directives and several documents, tabs, merge keys, and per character the
+ * directives and several documents, tabs, merge keys, `__proto__` (resolveEnv
+ * writes into the tree this returns), and per character the
  * context that makes it YAML syntax rather than text.
  */
 function plain(text: string): boolean {
-  if (/^(?:---|\.\.\.|%)/m.test(text) || text.includes("\t") || text.includes("<<")) return false;
+  if (/^(?:---|\.\.\.|%)/m.test(text) || /\t|<<|__proto__/.test(text)) return false;
   const before = (i: number) => (i === 0 ? " " : text[i - 1]!);
   const after = (i: number) => (i + 1 < text.length ? text[i + 1]! : "\n");
   const space = (c: string) => c === " " || c === "\n" || c === "\r";
