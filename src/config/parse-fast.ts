@@ -71,6 +71,8 @@ const CORE = FAILSAFE_SCHEMA.extend({
  * context that makes it YAML syntax rather than text.
  */
 function plain(text: string): boolean {
+  // js-yaml drops a byte-order mark, which would shift every offset by one.
+  if (text.charCodeAt(0) === 0xfeff) return false;
   if (/^(?:---|\.\.\.|%)/m.test(text) || /\t|<<|__proto__/.test(text)) return false;
   const before = (i: number) => (i === 0 ? " " : text[i - 1]!);
   const after = (i: number) => (i + 1 < text.length ? text[i + 1]! : "\n");

@@ -100,6 +100,8 @@ describe("parseFast (js-yaml) against yaml", () => {
       "<<: {a: 1}\n",
       "just a scalar\n",
       "# only a comment\n",
+      "\ufeffa:\n  b: 1\n",
+      "a:\n  __proto__: 1\n",
     ]) {
       expect(parseFast("f.yaml", text), text).toBeUndefined();
     }
