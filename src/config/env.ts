@@ -22,10 +22,16 @@ export interface ResolvedValue {
 /** Locates `${env:NAME}` inside the scalar at `pointer`. */
 export type LocateReference = (pointer: string, reference: string) => SourceRef;
 
+/**
+ * `inPlace`: write the resolved strings into `value` itself instead of a copy
+ * (only for a tree that shares no node and has no `__proto__` key: the
+ * js-yaml fast path, parse-fast.ts).
+ */
 export function resolveEnv(
   value: unknown,
   env: Record<string, string | undefined>,
   locate: LocateReference,
+  inPlace = false,
 ): ResolvedValue {
   const out: ResolvedValue = {
     value: undefined,
@@ -33,24 +39,39 @@ export function resolveEnv(
     fromEnv: new Set(),
     unresolved: new Set(),
   };
-  out.value = walk(value, "", env, locate, out);
+  out.value = walk(value, [], env, locate, out, inPlace);
   return out;
 }
 
+/** `path`: the segments down to `value`, joined into a pointer only for a reference. */
 function walk(
   value: unknown,
-  pointer: string,
+  path: (string | number)[],
   env: Record<string, string | undefined>,
   locate: LocateReference,
   out: ResolvedValue,
+  inPlace: boolean,
 ): unknown {
-  if (typeof value === "string") return substitute(value, pointer, env, locate, out).trim();
-  if (Array.isArray(value))
-    return value.map((v, i) => walk(v, joinPointer(pointer, i), env, locate, out));
+  if (typeof value === "string") {
+    if (!value.includes("${")) return value.trim();
+    const pointer = path.reduce<string>((p, seg) => joinPointer(p, seg), "");
+    return substitute(value, pointer, env, locate, out).trim();
+  }
+  if (Array.isArray(value)) {
+    const result = inPlace ? value : new Array<unknown>(value.length);
+    value.forEach((v, i) => {
+      path.push(i);
+      result[i] = walk(v, path, env, locate, out, inPlace);
+      path.pop();
+    });
+    return result;
+  }
   if (value !== null && typeof value === "object") {
-    const result: Record<string, unknown> = {};
+    const result = (inPlace ? value : {}) as Record<string, unknown>;
     for (const [k, v] of Object.entries(value)) {
-      result[k] = walk(v, joinPointer(pointer, k), env, locate, out);
+      path.push(k);
+      result[k] = walk(v, path, env, locate, out, inPlace);
+      path.pop();
     }
     return result;
   }

@@ -19,6 +19,7 @@ import { resolveEnv } from "./env.ts";
 import { readSources } from "./files.ts";
 import { normalize } from "./normalize.ts";
 import { FileReparse, KeptPositions, keptPositions, type Positions } from "./kept-positions.ts";
+import { parseFast } from "./parse-fast.ts";
 import { parseSplit } from "./parse-split.ts";
 import { parseYaml } from "./parse.ts";
 import { runRules, type RuleDocument } from "./rules/index.ts";
@@ -32,6 +33,8 @@ export interface LoadOptions {
   cwd: string;
   /** Files at least this long are parsed in parts when they can be (parse-split.ts); tests force 0. */
   splitFrom?: number;
+  /** false: no js-yaml fast path (parse-fast.ts), every file through yaml; tests compare the two. */
+  fast?: boolean;
   /** "Today" for date-of-birth checks; default: the current time. */
   now?: Date;
 }
@@ -55,7 +58,7 @@ export async function loadAccounts(paths: string[], opts: LoadOptions): Promise<
   let complete = read.diagnostics.length === 0;
   const unresolved = new Set<string>();
   for (const { file, text } of read.sources) {
-    const parsed = parseKept(file, text, opts.env, opts.splitFrom ?? SPLIT_FROM);
+    const parsed = parseKept(file, text, opts.env, opts.splitFrom ?? SPLIT_FROM, opts.fast ?? true);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.yamlErrors) complete = false;
     for (const doc of parsed.documents) {
@@ -137,9 +140,28 @@ export interface AccountsResult {
  * Parses one file and resolves its `${env:}` references, keeping plain values
  * and KeptPositions: the YAML trees are garbage once this returns.
  */
-function parseKept(file: string, text: string, env: LoadOptions["env"], splitFrom: number) {
+function parseKept(
+  file: string,
+  text: string,
+  env: LoadOptions["env"],
+  splitFrom: number,
+  tryFast: boolean,
+) {
   const reparse = new FileReparse(file, text);
-  // A large clean file without env references is parsed in parts (parse-split.ts).
+  // A plain clean file is read by js-yaml (parse-fast.ts); else a large clean
+  // file without env references is parsed in parts by yaml (parse-split.ts).
+  const fast = tryFast ? parseFast(file, text) : undefined;
+  if (fast) {
+    const positions = new KeptPositions(reparse, 0, fast.kept);
+    const resolved = resolveEnv(
+      fast.value,
+      env,
+      (pointer, ref) => locateRef(positions, text, pointer, ref),
+      true,
+    );
+    const doc = { value: resolved.value, unresolved: resolved.unresolved, positions };
+    return { documents: [doc], diagnostics: resolved.diagnostics, yamlErrors: false };
+  }
   const split =
     text.length >= splitFrom && !text.includes("${") ? parseSplit(file, text) : undefined;
   if (split) {

@@ -16,7 +16,7 @@ import type { Config } from "../model/config.ts";
 import type { Fingerprints, ProfileAction } from "../model/plan.ts";
 import { PLAN_FORMAT_VERSION } from "../model/plan.ts";
 import { sha256Hex } from "./sha256.ts";
-import { stableStringify } from "./stable-json.ts";
+import { stableStringify, stableStringifyTo } from "./stable-json.ts";
 
 export interface ChecksumInput {
   config: Config;
@@ -27,8 +27,17 @@ export interface ChecksumInput {
   actions: ProfileAction[];
 }
 
-/** Hex digest of a string; src/plan stays pure, so a faster one (node:crypto) is passed in from src/workflow. */
-export type HashHex = (text: string) => string;
+/**
+ * Hex digest of a string; src/plan stays pure, so a faster one (node:crypto)
+ * is passed in from src/workflow. With `stream`, the checksum's text is hashed
+ * piece by piece instead of built whole (the same digest).
+ */
+export type HashHex = ((text: string) => string) & { stream?: () => HashStream };
+
+export interface HashStream {
+  update(piece: string): void;
+  digest(): string;
+}
 
 export function planChecksum(input: ChecksumInput, hash: HashHex = sha256Hex): string {
   const { primary, secondaries } = input.config;
@@ -56,5 +65,8 @@ export function planChecksum(input: ChecksumInput, hash: HashHex = sha256Hex): s
       changes: a.changes,
     })),
   };
-  return `sha256:${hash(stableStringify(payload))}`;
+  if (hash.stream === undefined) return `sha256:${hash(stableStringify(payload))}`;
+  const stream = hash.stream();
+  stableStringifyTo(payload, (piece) => stream.update(piece));
+  return `sha256:${stream.digest()}`;
 }

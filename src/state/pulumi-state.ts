@@ -18,7 +18,7 @@ import { backendUrl, fileBackendDir, PROJECT_NAME, stackName } from "./stack.ts"
 type Env = Record<string, string | undefined>;
 
 export const PROFILE_TYPE = "pulumi-nodejs:dynamic/trusthub:Profile";
-const CHUNK = 1 << 20;
+const CHUNK = 1 << 16;
 
 /** `pulumi stack export` of a non-file backend (src/apply/export.ts, handed in by the workflow). */
 export type StackExporter = (

@@ -1,6 +1,7 @@
 /**
  * src/config/parse-split.ts parses a large clean file in parts. Forced on every
- * YAML file of the tests and examples (splitFrom: 0), loadConfig must give
+ * YAML file of the tests and examples (splitFrom: 0, without the js-yaml fast
+ * path), loadConfig must give
  * exactly what the whole-file parse gives: config, diagnostics and positions.
  */
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -41,7 +42,7 @@ describe("loadConfig with files parsed in parts", () => {
 
   it.each(files.map((f) => [path.relative(ROOT, f)]))("%s", async (rel) => {
     const whole = await loadConfig([rel], { cwd: ROOT, env, now });
-    const parts = await loadConfig([rel], { cwd: ROOT, env, now, splitFrom: 0 });
+    const parts = await loadConfig([rel], { cwd: ROOT, env, now, splitFrom: 0, fast: false });
     expect(parts).toEqual(whole);
   });
 
@@ -53,7 +54,7 @@ describe("loadConfig with files parsed in parts", () => {
     const split = parseSplit(path.join(dir, "brands.yaml"), text);
     expect((split?.value as { secondaries: unknown[] }).secondaries).toHaveLength(250);
     const whole = await loadConfig([dir], { cwd: dir, env: {}, now });
-    const parts = await loadConfig([dir], { cwd: dir, env: {}, now, splitFrom: 0 });
+    const parts = await loadConfig([dir], { cwd: dir, env: {}, now, splitFrom: 0, fast: false });
     expect(whole.diagnostics).toEqual([]);
     expect(parts).toEqual(whole);
     expect(whole.config?.secondaries[249]?.source).toMatchObject({ line: expect.any(Number) });
