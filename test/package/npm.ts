@@ -166,7 +166,7 @@ function collect(child: ChildProcessByStdio<null, Readable, Readable>): Promise<
 export function pulumiPreview(nodeDir: string, pulumiBin: string, cwd: string): Promise<Run> {
   writeFileSync(
     join(cwd, "Pulumi.yaml"),
-    "name: trusthub\nruntime: nodejs\nmain: ../node_modules/trusthub-reconciler/dist/apply/pulumi-main.js\n",
+    "name: trusthub\nruntime: nodejs\nmain: ../node_modules/trusthub-reconciler/dist/workflow/pulumi-program.js\n",
   );
   const passphrase = readFileSync(join(cwd, ".trusthub", "sandbox-passphrase"), "utf8").trim();
   const args = ["preview", "--stack", "sandbox", "--non-interactive", "--expect-no-changes"];

@@ -73,7 +73,7 @@ it("a personal value written in the YAML is masked on the printed source line", 
   const io = memoryIo(INVALID, env);
   expect(await run(["node", "trusthub", "plan", "email-space.yaml"], io)).toBe(EXIT.error);
   expect(io.err).toMatch(/email-space\.yaml:\d+:\d+: error /);
-  expect(io.err).toMatch(/\| +email: "\*+"\n/);
+  expect(io.err).toMatch(/\| +email: \*{8}\n/); // a fixed-width mask: not even the length shows
   expect(io.err).toContain("^");
   expect(io.err).not.toContain("avery @acme.example");
 });

@@ -18,7 +18,8 @@ describe("apply progress", () => {
       expect(r.code, r.stdout + r.stderr).toBe(EXIT.ok);
       expect(r.stdout).not.toMatch(/started/);
       expect(r.stdout).toMatch(/^ {2}progress: \d\/5 profiles done \(\d+(\.\d)?\/s/m);
-      expect(r.stdout.match(/: create done \(BU\w{32}\)/g)).toHaveLength(5); // 4 brands and the primary (adopted)
+      expect(r.stdout.match(/: create done \(BU\w{32}\)/g)).toHaveLength(4); // the 4 brands
+      expect(r.stdout.match(/: adopt done \(BU\w{32}\)/g)).toHaveLength(1); // the Console-made primary
       expect(r.stdout).not.toMatch(/^ {4}brand-\d+: /m); // no per-write lines
 
       for (const k of ["0000", "0001"]) {
