@@ -9,7 +9,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readFileSync,
   realpathSync,
   renameSync,
   rmSync,
@@ -163,13 +162,26 @@ function collect(child: ChildProcessByStdio<null, Readable, Readable>): Promise<
  * `pulumi preview --expect-no-changes` of the sandbox stack in `cwd` through a Pulumi.yaml whose
  * `main` is the installed package's compiled program (the project's node_modules is `cwd/..`).
  */
-export function pulumiPreview(nodeDir: string, pulumiBin: string, cwd: string): Promise<Run> {
+export interface PreviewTarget {
+  stack: string;
+  passphrase: string;
+  /** Config paths (absolute), as TRUSTHUB_PATHS. */
+  paths: string;
+  /** Credentials and TRUSTHUB_API_URL for an emulator; none: the program is asked for the sandbox. */
+  env?: Record<string, string | undefined>;
+}
+
+export function pulumiPreview(
+  nodeDir: string,
+  pulumiBin: string,
+  cwd: string,
+  target: PreviewTarget,
+): Promise<Run> {
   writeFileSync(
     join(cwd, "Pulumi.yaml"),
     "name: trusthub\nruntime: nodejs\nmain: ../node_modules/trusthub-reconciler/dist/workflow/pulumi-program.js\n",
   );
-  const passphrase = readFileSync(join(cwd, ".trusthub", "sandbox-passphrase"), "utf8").trim();
-  const args = ["preview", "--stack", "sandbox", "--non-interactive", "--expect-no-changes"];
+  const args = ["preview", "--stack", target.stack, "--non-interactive", "--expect-no-changes"];
   return collect(
     spawn(join(pulumiBin, "pulumi"), args, {
       cwd,
@@ -178,10 +190,11 @@ export function pulumiPreview(nodeDir: string, pulumiBin: string, cwd: string): 
         HOME: process.env["HOME"] ?? homedir(),
         PULUMI_BACKEND_URL: pathToFileURL(join(cwd, ".trusthub", "state")).href,
         PULUMI_HOME: join(cwd, ".trusthub", "pulumi-home"),
-        PULUMI_CONFIG_PASSPHRASE: passphrase,
+        PULUMI_CONFIG_PASSPHRASE: target.passphrase,
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        TRUSTHUB_PATHS: join(cwd, "trusthub"),
+        TRUSTHUB_PATHS: target.paths,
+        ...target.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     }),

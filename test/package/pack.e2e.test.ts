@@ -133,16 +133,22 @@ describe.each(["22", "24"])("installed, under Node %s", (major) => {
       );
       expect(state).toContain("node_modules/trusthub-reconciler/dist/apply/provider-impl.js");
       expect(readFileSync(join(cwd, ".trusthub/.gitignore"), "utf8")).toBe("*\n");
-      const status = await trusthub(["status"], cwd);
+      const status = await trusthub(["status", "--sandbox"], cwd);
       expect(status.stdout).toMatch(/"Bluebird Bakery" +BU\w+ +pending-review/);
       expect(status.code).toBe(EXIT.ok);
       const again = await trusthub(["plan", "--detailed-exitcode"], cwd);
       expect(again.code).toBe(EXIT.ok);
-      // A Pulumi.yaml in the user's repository runs the package's compiled program: no changes.
-      const preview = await pulumiPreview(nodes[major]!, pulumiBin, cwd);
-      expect(preview.stderr).toBe("");
-      expect(preview.stdout).toMatch(/5 unchanged/);
-      expect(preview.code).toBe(0);
+      // A Pulumi.yaml in the user's repository runs the package's compiled program; the embedded
+      // sandbox lives inside `trusthub apply` only, so the program refuses it by name.
+      const preview = await pulumiPreview(nodes[major]!, pulumiBin, cwd, {
+        stack: "sandbox",
+        passphrase: readFileSync(join(cwd, ".trusthub", "sandbox-passphrase"), "utf8").trim(),
+        paths: join(cwd, "trusthub"),
+      });
+      expect(preview.stdout + preview.stderr).toContain(
+        "the Pulumi.yaml program cannot use the embedded sandbox",
+      );
+      expect(preview.code).not.toBe(0);
     },
     FLOW_TIMEOUT,
   );
@@ -167,8 +173,18 @@ describe.each(["22", "24"])("installed, under Node %s", (major) => {
           /Apply finished: 3 created, 1 adopted, 0 updated, 2 submitted, 0 failed/,
         );
         expect(r.code).toBe(EXIT.ok);
+        // A Pulumi.yaml in the user's repository runs the package's compiled program: no changes.
+        const preview = await pulumiPreview(nodes[major]!, pulumiBin, cwd, {
+          stack: a.env["TWILIO_ACCOUNT_SID"]!,
+          passphrase: env.PULUMI_CONFIG_PASSPHRASE,
+          paths: join(cwd, "config"),
+          env: a.env,
+        });
+        expect(preview.stderr).toBe("");
+        expect(preview.stdout).toMatch(/5 unchanged/);
+        expect(preview.code).toBe(0);
         const imported = await trusthub(["import", "--out", "imported/trusthub.yaml"], cwd, env);
-        expect(imported.stderr).toMatch(/^Imported 1 primary and 3 secondaries from emulator /m);
+        expect(imported.stderr).toMatch(/^Imported 1 primary and 3 secondaries/m);
         expect(imported.code).toBe(EXIT.ok);
         // The imported YAML holds ${env:...} references; its env file the values.
         const values = parseEnv(readFileSync(join(cwd, "imported/trusthub.env"), "utf8"));
