@@ -12,6 +12,7 @@ import {
 import { REJECTION_REASONS, STATUS_CALLBACK_FIELDS } from "./rejections.ts";
 import { SOURCES as S, unverified, type Source } from "./sources.ts";
 import * as T from "./twilio.ts";
+import * as P from "./trust-products.ts";
 
 export type Confidence = "high" | "medium" | "low";
 
@@ -25,6 +26,43 @@ export interface Fact {
 }
 
 export const FACTS: readonly Fact[] = [
+  {
+    name: "TRUST_POLICY_SIDS.a2pMessagingProfile",
+    what: "Policy of the A2P messaging profile trust product",
+    value: P.TRUST_POLICY_SIDS.a2pMessagingProfile,
+    sources: [S.isvA2p],
+    confidence: "high",
+  },
+  {
+    name: "TRUST_POLICY_SIDS.shakenStir",
+    what: "Policy of the SHAKEN/STIR trust product",
+    value: P.TRUST_POLICY_SIDS.shakenStir,
+    sources: [S.thirdPartyShakenStirPolicy, S.ssIsvSingleProject],
+    confidence: "medium",
+    note: "Twilio's SHAKEN/STIR ISV guides describe the trust product but the SID comes from third-party code only.",
+  },
+  {
+    name: "A2P_END_USER_TYPE",
+    what: "End-user type of an A2P messaging profile",
+    value: P.A2P_END_USER_TYPE,
+    sources: [S.isvA2p],
+    confidence: "high",
+  },
+  {
+    name: "A2P_COMPANY_TYPES",
+    what: "company_type values of an A2P messaging profile",
+    value: P.A2P_COMPANY_TYPES,
+    sources: [S.isvA2p, S.governmentNonprofitA2p],
+    confidence: "medium",
+    note: "private and public from the ISV guide; the agencies page has ISVs send company_type government or non_profit.",
+  },
+  {
+    name: "A2P_PUBLIC_COMPANY_FIELDS",
+    what: "A2P end-user fields required only for public companies",
+    value: P.A2P_PUBLIC_COMPANY_FIELDS,
+    sources: [S.isvA2p],
+    confidence: "high",
+  },
   {
     name: "PROFILE_STATUSES",
     what: "Status values of a CustomerProfile",

@@ -46,6 +46,13 @@ export const SOURCES = {
     kind: "third-party",
     ref: "integrator scripts creating individual_customer_profile_information end users",
   },
+  governmentNonprofitA2p: docs(
+    `${TW}/messaging/compliance/a2p-10dlc/onboarding-for-government-and-non-profit-agencies`,
+  ),
+  thirdPartyShakenStirPolicy: {
+    kind: "third-party",
+    ref: "public integrator scripts that look the SHAKEN/STIR trust product up by its policy SID",
+  },
   translatedShakenStir: {
     kind: "third-party",
     ref: "a translated copy of the SHAKEN/STIR ISV page (the English page does not list it)",

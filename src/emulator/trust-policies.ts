@@ -1,5 +1,7 @@
 /**
  * The TrustProduct policies the emulator seeds, with their requirements.
+ * The facts (policy SIDs, end-user type, company types) live in
+ * src/domain/trust-products.ts with their sources in src/domain/facts.ts.
  * Sources and confidence per fact:
  * - [DOC] Twilio's A2P 10DLC ISV onboarding guide, section 2 (trust product with policy
  *   RNb0d4771c2c98518d916a3d4cd70a8f8b, an end user of type us_a2p_messaging_profile_information,
@@ -16,20 +18,16 @@
  */
 import type { EndUserRequirement, Policy, ProfileRequirement } from "./catalog.ts";
 
-export const TRUST_POLICY_SIDS = {
-  a2pMessagingProfile: "RNb0d4771c2c98518d916a3d4cd70a8f8b",
-  shakenStir: "RN7a97559effdf62d00f4298208492a5ea",
-} as const;
+import {
+  A2P_COMPANY_TYPES,
+  A2P_END_USER_TYPE,
+  A2P_PUBLIC_COMPANY_FIELDS,
+  TRUST_POLICY_SIDS,
+} from "../domain/trust-products.ts";
 
-/** [DOC] A2P ISV guide 2.2 and the government/nonprofit page: the end user of an A2P profile. */
-export const A2P_END_USER_TYPE = "us_a2p_messaging_profile_information";
-/** [DOC] company_type values (reference section 3). */
-export const A2P_COMPANY_TYPES = ["private", "public", "non_profit", "government"] as const;
-/** [DOC] Fields required only for public companies (company_type `public`). */
-export const PUBLIC_COMPANY_FIELDS: ReadonlySet<string> = new Set([
-  "stock_exchange",
-  "stock_ticker",
-]);
+export { A2P_COMPANY_TYPES, A2P_END_USER_TYPE, TRUST_POLICY_SIDS };
+/** Fields required only for public companies (company_type `public`). */
+export const PUBLIC_COMPANY_FIELDS: ReadonlySet<string> = new Set(A2P_PUBLIC_COMPANY_FIELDS);
 
 const a2pEndUser: EndUserRequirement = {
   url: `/EndUserTypes/${A2P_END_USER_TYPE}`,

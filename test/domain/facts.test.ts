@@ -9,8 +9,12 @@ import { FACTS } from "../../src/domain/facts.ts";
 import * as limits from "../../src/domain/limits.ts";
 import * as rejections from "../../src/domain/rejections.ts";
 import * as twilio from "../../src/domain/twilio.ts";
+import * as trustProducts from "../../src/domain/trust-products.ts";
 
-const exported = { ...twilio, ...limits, ...rejections } as Record<string, unknown>;
+const exported = { ...twilio, ...limits, ...rejections, ...trustProducts } as Record<
+  string,
+  unknown
+>;
 const dataExports = Object.keys(exported).filter((k) => typeof exported[k] !== "function");
 
 function resolve(name: string): unknown {
