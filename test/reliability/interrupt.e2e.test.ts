@@ -31,6 +31,8 @@ interface Case {
   /** Like a terminal's Ctrl-C: the whole foreground process group (apply and engine). */
   group?: boolean;
   after: number;
+  /** Slow every later reply (ms), so that writes are still in flight when the next signal comes. */
+  slowAfter?: number;
 }
 
 const cases: Case[] = [
@@ -42,7 +44,13 @@ const cases: Case[] = [
     group: true,
     after: 1,
   },
-  { name: "SIGINT twice: stop at once", signals: ["SIGINT", "SIGINT"], after: 1 },
+  {
+    name: "SIGINT twice: stop at once",
+    signals: ["SIGINT", "SIGINT"],
+    after: 1,
+    // Without it the in-flight writes may all finish (and apply exit) before the second signal.
+    slowAfter: 2_000,
+  },
 ];
 
 describe("an interrupted apply", () => {
@@ -56,12 +64,16 @@ describe("an interrupted apply", () => {
         w.hooks.add((e) => {
           if (!isCreate(e) || ++seen !== c.after) return;
           // After the reply is written; a second signal 150 ms later, writes still in flight.
-          c.signals.forEach((sig, i) =>
-            setTimeout(() => process.kill(c.group ? -run.pid : run.pid, sig), i * 150),
-          );
+          const send = () =>
+            c.signals.forEach((sig, i) =>
+              setTimeout(() => process.kill(c.group ? -run.pid : run.pid, sig), i * 150),
+            );
+          if (c.slowAfter === undefined) send();
+          else void w.ctl.setFaults({ latencyMs: c.slowAfter }).then(send);
         });
         const r = await run.done;
         w.hooks.clear();
+        if (c.slowAfter !== undefined) await w.ctl.resetFaults();
         const out = r.stdout + r.stderr;
         expect(r.code, out).toBe(EXIT.interrupted);
         expect(r.stdout).toMatch(
