@@ -8,24 +8,24 @@ import { policyBySid } from "../catalog.ts";
 import { isEditable, isPrimary, PRIMARY_POLICIES } from "../engine.ts";
 import { ApiError, invalidParam, refused, MESSAGES } from "../errors.ts";
 import { pageRequest, slicePage, v1Page } from "../paging.ts";
-import { renderProfile } from "../render.ts";
 import type { Ctx, Reply, Router } from "../router.ts";
 import type { Profile } from "../types.ts";
 import { bundleOr404, optionalUri, required, sidParam } from "./common.ts";
 
-function create(ctx: Ctx): Reply {
+/**
+ * Creates a draft bundle of `kind` from the form; `checkPolicy` refuses a
+ * policy the kind cannot use (it runs after the fields are read, as before).
+ */
+export function createBundle(
+  ctx: Ctx,
+  kind: BundleKind,
+  checkPolicy: (policySid: string) => void,
+): Reply {
   const friendlyName = required(ctx.form, "FriendlyName");
   const email = required(ctx.form, "Email");
   const policySid = sidParam(required(ctx.form, "PolicySid"), "PolicySid", "RN");
   const statusCallback = optionalUri(ctx.form, "StatusCallback") ?? null;
-  const policy = policyBySid(policySid);
-  if (!policy || !policy.customerProfile) {
-    throw invalidParam("PolicySid", `${policySid} is not a Customer Profile policy`);
-  }
-  if (PRIMARY_POLICIES.has(policySid)) throw refused(MESSAGES.primaryRestricted);
-  if (policySid === POLICY_SIDS.secondary && !ctx.engine.hasIsvPrimary(ctx.acct)) {
-    throw refused(MESSAGES.secondaryNeedsIsv);
-  }
+  checkPolicy(policySid);
   const now = ctx.engine.now();
   const p: Profile = {
     ...ctx.engine.rec(ctx.acct, "BU"),
@@ -39,9 +39,22 @@ function create(ctx: Ctx): Reply {
     dateCreated: now,
     dateUpdated: now,
   };
-  ctx.acct.profiles.add(p);
+  kind.table(ctx.acct).add(p);
   ctx.engine.store.touch();
-  return { status: 201, body: renderProfile(p, ctx.base) };
+  return { status: 201, body: renderBundle(kind, p, ctx.base) };
+}
+
+function create(ctx: Ctx): Reply {
+  return createBundle(ctx, PROFILE_KIND, (policySid) => {
+    const policy = policyBySid(policySid);
+    if (!policy || !policy.customerProfile) {
+      throw invalidParam("PolicySid", `${policySid} is not a Customer Profile policy`);
+    }
+    if (PRIMARY_POLICIES.has(policySid)) throw refused(MESSAGES.primaryRestricted);
+    if (policySid === POLICY_SIDS.secondary && !ctx.engine.hasIsvPrimary(ctx.acct)) {
+      throw refused(MESSAGES.secondaryNeedsIsv);
+    }
+  });
 }
 
 export function list(ctx: Ctx, kind: BundleKind = PROFILE_KIND): Reply {
