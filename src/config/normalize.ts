@@ -12,6 +12,7 @@ import type {
   IndividualProfile,
   Representative,
   SourceRef,
+  TrustProduct,
   WrittenAddress,
   WrittenBusinessProfile,
   WrittenDefaults,
@@ -84,6 +85,9 @@ function base(
     ...(p.sid !== undefined ? { sid: p.sid } : {}),
     submit,
     source,
+    // issue 14: normalised by src/config (phone numbers, trust products); empty until then
+    phoneNumbers: [] as string[],
+    trustProducts: [] as TrustProduct[],
   };
 }
 

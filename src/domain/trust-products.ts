@@ -17,3 +17,4 @@ export const A2P_COMPANY_TYPES = ["private", "public", "non_profit", "government
 
 /** Fields of the A2P end user required only when `company_type` is `public`. */
 export const A2P_PUBLIC_COMPANY_FIELDS = ["stock_exchange", "stock_ticker"] as const;
+export type A2pCompanyType = (typeof A2P_COMPANY_TYPES)[number];

@@ -7,6 +7,7 @@
  * whitespace trimmed, phones in E.164, registration numbers canonical,
  * `${env:NAME}` references resolved.
  */
+import type { A2pCompanyType } from "../domain/trust-products.ts";
 import type {
   BusinessIdentity,
   BusinessIndustry,
@@ -75,6 +76,63 @@ export interface WrittenBusiness {
   socialMediaProfileUrls?: string[];
 }
 
+// ---------------------------------------------------------------- trust products (issue 14)
+
+/** The trust products the language knows, in plan and apply order. */
+export type TrustProductKind = "a2p-messaging" | "shaken-stir" | "cnam" | "voice-integrity";
+
+/** What every written trust product may set; each defaults from its profile. */
+export interface WrittenTrustProductBase {
+  /** Default: the profile's friendly name and the product's name, cut to 64 characters. */
+  friendlyName?: string;
+  /** Default: the profile's email. */
+  email?: string;
+  /** Default: the profile's status callback. */
+  statusCallback?: string;
+  /** Pin to an existing live trust product (BU...). */
+  sid?: string;
+  /** Default: the profile's submit. */
+  submit?: boolean;
+  acknowledge?: string[];
+}
+
+/** A2P 10DLC messaging profile (policy RNb0d4..., end user us_a2p_messaging_profile_information). */
+export interface WrittenA2pMessaging extends WrittenTrustProductBase {
+  /** Twilio's `company_type` (src/domain/trust-products.ts A2P_COMPANY_TYPES). */
+  companyType: OrUnlisted<A2pCompanyType>;
+  /** Required when companyType is public. */
+  stockExchange?: string;
+  /** Required when companyType is public. */
+  stockTicker?: string;
+}
+
+/** A voice product: its numbers are a subset of the profile's `phoneNumbers` (default: all of them). */
+export interface WrittenVoiceProduct extends WrittenTrustProductBase {
+  phoneNumbers?: string[];
+}
+
+export type WrittenShakenStir = WrittenVoiceProduct;
+
+/** CNAM: the caller name shown (at most 15 characters, Twilio's CNAM conditions). */
+export interface WrittenCnam extends WrittenVoiceProduct {
+  displayName: string;
+}
+
+/** Voice Integrity: the fields of its end user (voice_integrity_information). */
+export interface WrittenVoiceIntegrity extends WrittenVoiceProduct {
+  useCase: string;
+  employeeCount: number;
+  averageDailyCallVolume: number;
+  notes?: string;
+}
+
+export interface WrittenTrustProducts {
+  a2pMessaging?: WrittenA2pMessaging;
+  shakenStir?: WrittenShakenStir;
+  cnam?: WrittenCnam;
+  voiceIntegrity?: WrittenVoiceIntegrity;
+}
+
 interface WrittenProfileBase {
   /** Stable key used in plans, state and `--target`. */
   key: string;
@@ -88,6 +146,10 @@ interface WrittenProfileBase {
   submit?: boolean;
   /** Warning codes known and accepted for this profile (not reported again). */
   acknowledge?: string[];
+  /** The account's (or subaccount's) numbers, E.164, assigned to the profile (ChannelEndpointAssignments). */
+  phoneNumbers?: string[];
+  /** Trust products built on this profile (issue 14). */
+  trustProducts?: WrittenTrustProducts;
 }
 
 export interface WrittenBusinessProfile extends Omit<WrittenProfileBase, "email"> {
@@ -189,6 +251,43 @@ export interface Business {
   socialMediaProfileUrls: string[];
 }
 
+interface TrustProductBase {
+  kind: TrustProductKind;
+  /** `<profile key>/<kind>`, e.g. "acme/a2p-messaging": stable in plans, state and --target. */
+  key: string;
+  profileKey: string;
+  friendlyName: string;
+  email: string;
+  /** Empty string when not set. */
+  statusCallback: string;
+  sid?: string;
+  submit: boolean;
+  /** E.164, sorted; always [] for a2p-messaging. */
+  phoneNumbers: string[];
+  source: SourceRef;
+}
+export interface A2pMessagingProduct extends TrustProductBase {
+  kind: "a2p-messaging";
+  companyType: Open<A2pCompanyType>;
+  stockExchange?: string;
+  stockTicker?: string;
+}
+export interface ShakenStirProduct extends TrustProductBase {
+  kind: "shaken-stir";
+}
+export interface CnamProduct extends TrustProductBase {
+  kind: "cnam";
+  displayName: string;
+}
+export interface VoiceIntegrityProduct extends TrustProductBase {
+  kind: "voice-integrity";
+  useCase: string;
+  employeeCount: number;
+  averageDailyCallVolume: number;
+  notes?: string;
+}
+export type TrustProduct = A2pMessagingProduct | ShakenStirProduct | CnamProduct | VoiceIntegrityProduct;
+
 interface ProfileBase {
   key: string;
   friendlyName: string;
@@ -198,6 +297,10 @@ interface ProfileBase {
   sid?: string;
   submit: boolean;
   source: SourceRef;
+  /** E.164, sorted, unique; [] when none declared. */
+  phoneNumbers: string[];
+  /** In TrustProductKind order; [] when none declared. */
+  trustProducts: TrustProduct[];
 }
 
 export interface BusinessProfile extends ProfileBase {

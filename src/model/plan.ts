@@ -4,8 +4,15 @@
  * apply. schemas/plan.schema.json documents the JSON form.
  */
 import type { ProfileStatus } from "../domain/twilio.ts";
-import type { ProfileKind } from "./config.ts";
-import type { DesiredBundle, ObjectSlot, ObservedBundle, TargetInfo } from "./trusthub.ts";
+import type { ProfileKind, TrustProductKind } from "./config.ts";
+import type {
+  DesiredBundle,
+  DesiredProduct,
+  ObjectSlot,
+  ObservedBundle,
+  ObservedProductBundle,
+  TargetInfo,
+} from "./trusthub.ts";
 
 export const PLAN_FORMAT_VERSION = 1;
 
@@ -25,6 +32,18 @@ export interface ResourceInputs {
   /** Live profile the plan chose to adopt (pinned `sid:` or friendly-name match). */
   adoptSid?: string;
   /** The plan adopts a profile Twilio holds immutable: record it, write nothing. */
+  recordOnly?: boolean;
+}
+
+/** What apply registers in Pulumi for one trust product (issue 14); the same modes as profiles. */
+export interface ProductResourceInputs {
+  key: string;
+  profileKey: string;
+  product: TrustProductKind;
+  mode: "apply" | "hold";
+  desired?: DesiredProduct;
+  observed?: ObservedProductBundle | null;
+  adoptSid?: string;
   recordOnly?: boolean;
 }
 
@@ -74,6 +93,35 @@ export interface ProfileAction {
   notes: PlanNote[];
   /** What apply hands the provider for this profile (see PROVIDER_INPUTS). */
   [PROVIDER_INPUTS]?: ResourceInputs;
+  /** Issue 14: the profile's declared trust products, in TrustProductKind order ([] when none). */
+  trustProducts?: TrustProductAction[];
+  /** Issue 14: present when the profile declares a2pMessaging. */
+  brandReadiness?: BrandReadiness;
+}
+
+/** One declared trust product in the plan (issue 14), grouped under its profile's action. */
+export interface TrustProductAction {
+  /** `<profile key>/<kind>`. */
+  key: string;
+  product: TrustProductKind;
+  action: ActionKind;
+  sid?: string;
+  status?: ProfileStatus;
+  /** Free of personal data; for `blocked`, which profile it waits for and in what status. */
+  reasons: string[];
+  /** Field-level changes; phone number assignments use slot "phoneNumbers", field = the E.164 number. */
+  changes: FieldChange[];
+  submit: boolean;
+  notes: PlanNote[];
+  [PROVIDER_INPUTS]?: ProductResourceInputs;
+}
+
+/** What a brand registration (Messaging API) needs from this profile, and whether it is ready. */
+export interface BrandReadiness {
+  customerProfileSid?: string;
+  a2pTrustProductSid?: string;
+  /** Both exist and both are twilio-approved. */
+  ready: boolean;
 }
 
 export interface PlanSummary {
@@ -98,6 +146,8 @@ export interface Plan {
   /** sha256 over the normalised config and the observed fingerprints. */
   checksum: string;
   fingerprints: Fingerprints;
-  /** Every resource apply registers, in registration order (see PROVIDER_INPUTS). */
-  [PROVIDER_INPUTS]?: ResourceInputs[];
+  /** Issue 14: trust product actions per action kind (absent when no profile declares any). */
+  productSummary?: PlanSummary;
+  /** Every resource apply registers, in registration order (see PROVIDER_INPUTS); products after their profile. */
+  [PROVIDER_INPUTS]?: (ResourceInputs | ProductResourceInputs)[];
 }

@@ -6,7 +6,7 @@
  * (read by src/state). The plan diffs one against the other.
  */
 import type { ProfileStatus } from "../domain/twilio.ts";
-import type { ProfileKind } from "./config.ts";
+import type { ProfileKind, TrustProductKind } from "./config.ts";
 
 /** Attribute values as Twilio stores them (strings, or arrays of strings). */
 export type Attributes = Record<string, string | string[]>;
@@ -119,6 +119,63 @@ export interface ManagedRecord {
   assignments: Record<string, string>;
 }
 
+// ---------------------------------------------------------------- trust products (issue 14)
+
+/** What one declared trust product should be in Trust Hub (src/plan builds it). Plain JSON. */
+export interface DesiredProduct {
+  /** `<profile key>/<kind>`. */
+  key: string;
+  profileKey: string;
+  kind: TrustProductKind;
+  /** FriendlyName, Email, StatusCallback, PolicySid of the TrustProduct. */
+  product: BundleProfileFields;
+  /** The product's end user (A2P, CNAM, Voice Integrity); absent for SHAKEN/STIR. */
+  endUser?: { type: string; friendlyName: string; attributes: Attributes };
+  /** The customer profile assigned to it: a BU SID, or "profile:<key>" until apply knows it. */
+  customerProfileSid: string;
+  /** Phone number SIDs (PN...) assigned as ChannelEndpointAssignments, sorted. */
+  phoneNumberSids: string[];
+  submit: boolean;
+}
+
+/** A live TrustProduct (GET /v1/TrustProducts). */
+export type ObservedProduct = ObservedProfile;
+
+/** A ChannelEndpointAssignment (RA...) of a customer profile or a trust product. */
+export interface ObservedChannelEndpoint {
+  sid: string;
+  /** PN... */
+  channelEndpointSid: string;
+}
+
+/** One of the account's incoming phone numbers (2010 API IncomingPhoneNumbers). */
+export interface ObservedPhoneNumber {
+  /** PN... */
+  sid: string;
+  /** E.164 */
+  phoneNumber: string;
+}
+
+/** One live trust product with what is attached to it, as the diff sees it. */
+export interface ObservedProductBundle {
+  product: ObservedProduct;
+  endUser?: ObservedEndUser;
+  /** SIDs of every object assigned (IT, BU of the customer profile). */
+  assignedObjectSids: string[];
+  channelEndpoints: ObservedChannelEndpoint[];
+}
+
+/** What apply recorded about a trust product it manages (from Pulumi state). */
+export interface ManagedProductRecord {
+  key: string;
+  productSid: string;
+  endUserSid?: string;
+  /** objectSid -> assignment SID (BV...). */
+  assignments: Record<string, string>;
+  /** PN... -> RA... */
+  channelEndpoints: Record<string, string>;
+}
+
 /** Which Trust Hub the tool talked to. Never carries credentials. */
 export interface TargetInfo {
   kind: "twilio" | "emulator" | "sandbox";
@@ -138,6 +195,19 @@ export interface ObservedAccount {
   assignments: Record<string, ObservedAssignment[]>;
   /** Profiles apply manages, by config key. */
   managed: Record<string, ManagedRecord>;
+  /**
+   * Issue 14; read only when the config declares trust products or phone numbers (a config
+   * without them reads nothing more: absent means "not read").
+   */
+  trustProducts?: ObservedProduct[];
+  /** Entity assignments per trust product SID, for products whose assignments were read. */
+  productAssignments?: Record<string, ObservedAssignment[]>;
+  /** Channel endpoint assignments per bundle SID (customer profile or trust product). */
+  channelEndpoints?: Record<string, ObservedChannelEndpoint[]>;
+  /** The account's incoming phone numbers (one list of the 2010 API). */
+  phoneNumbers?: ObservedPhoneNumber[];
+  /** Trust products apply manages, by product key. */
+  managedProducts?: Record<string, ManagedProductRecord>;
   /** A subaccount's parent primary, read from the parent account once per run (src/plan/parent-primary.ts). */
   parentPrimary?: ParentPrimary;
 }

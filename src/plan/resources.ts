@@ -14,6 +14,7 @@ import {
   PROVIDER_INPUTS,
   type Plan,
   type ProfileAction,
+  type ProductResourceInputs,
   type ResourceInputs,
 } from "../model/plan.ts";
 import type { DesiredBundle, ObservedAccount, ObservedBundle } from "../model/trusthub.ts";
@@ -79,6 +80,11 @@ export function registration(
 
 /** The resources a plan made by buildPlan registers; refuses a plan without them (parsed from a file). */
 export function planResources(plan: Plan): ResourceInputs[] {
+  return allPlanResources(plan).filter((r): r is ResourceInputs => !("product" in r));
+}
+
+/** Profiles and trust products (issue 14), in registration order. */
+export function allPlanResources(plan: Plan): (ResourceInputs | ProductResourceInputs)[] {
   const list = plan[PROVIDER_INPUTS];
   if (list === undefined) {
     throw new Error(

@@ -54,6 +54,8 @@ export function business(
     statusCallback: "",
     submit: true,
     source: src,
+    phoneNumbers: [],
+    trustProducts: [],
     business: {
       name: `${key} Inc.`,
       identity: kind === "secondary" ? "direct_customer" : "isv_reseller_or_partner",
@@ -91,6 +93,8 @@ export function individual(over: Partial<IndividualProfile> = {}): IndividualPro
     statusCallback: "",
     submit: true,
     source: src,
+    phoneNumbers: [],
+    trustProducts: [],
     individual: {
       profileName: "Sam Sole",
       email: "sam@example.org",
