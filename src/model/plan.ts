@@ -33,6 +33,12 @@ export interface ResourceInputs {
   adoptSid?: string;
   /** The plan adopts a profile Twilio holds immutable: record it, write nothing. */
   recordOnly?: boolean;
+  /**
+   * Issue 14: the phone numbers (PN..., sorted) the profile should have as channel endpoint
+   * assignments. Absent: the profile declares none and apply leaves its assignments alone.
+   * Reconciled in both modes (src/domain/trust-products.ts CHANNEL_ENDPOINTS_ANY_STATUS).
+   */
+  phoneNumberSids?: string[];
 }
 
 /** What apply registers in Pulumi for one trust product (issue 14); the same modes as profiles. */

@@ -230,6 +230,8 @@ export interface ObservedBundle {
   document?: ObservedDocument;
   /** SIDs of every object assigned to the profile (IT, RD, BU). */
   assignedObjectSids: string[];
+  /** Issue 14: its channel endpoint assignments, when they were read. */
+  channelEndpoints?: ObservedChannelEndpoint[];
 }
 
 /** A resolved target with what the client needs to authenticate. Never printed or stored. */
