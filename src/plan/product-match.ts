@@ -142,3 +142,25 @@ export function productReadNeeds(config: Config, account: ObservedAccount): Prod
   }
   return { productAssignments: [...assignments].sort(), channelEndpoints: [...endpoints].sort() };
 }
+
+/**
+ * What the state reader needs for issue 14 (src/state/read.ts `products`), or undefined when
+ * the config declares no trust product and no phone number: then nothing more is read.
+ */
+export function productReads(
+  config: Config,
+  managed: Record<string, ManagedProductRecord>,
+):
+  | {
+      managed: Record<string, ManagedProductRecord>;
+      phoneNumbers: boolean;
+      need: (account: ObservedAccount) => ProductReadNeeds;
+    }
+  | undefined {
+  if (!declaresProducts(config) && Object.keys(managed).length === 0) return undefined;
+  return {
+    managed,
+    phoneNumbers: declaresNumbers(config),
+    need: (account) => productReadNeeds(config, account),
+  };
+}
