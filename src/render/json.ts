@@ -152,6 +152,7 @@ function planFrom(data: unknown, where: string): Plan {
     };
     if (out.sid === null) delete out.sid;
     if (out.status === null) delete out.status;
+    if ((out as { brandReadiness?: unknown }).brandReadiness === null) delete out.brandReadiness;
     return out;
   });
   return { ...(data as unknown as Plan), actions };

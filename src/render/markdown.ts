@@ -11,7 +11,6 @@
  */
 import { diffLines } from "diff";
 import type {
-  BrandReadiness,
   FieldChange,
   Plan,
   PlanNote,
@@ -20,7 +19,6 @@ import type {
 } from "../model/plan.ts";
 import {
   ACTION_MARKER,
-  ACTION_ORDER,
   actionWords,
   fieldMark,
   isShown,
@@ -31,6 +29,7 @@ import {
 } from "./common.ts";
 import { printable } from "./source-line.ts";
 import { productYamlPath, yamlPath } from "./yaml-paths.ts";
+import { countTable, readiness } from "./markdown-products.ts";
 
 /** GitHub caps comments at 65,536 characters; stay well below. */
 export const MAX_MARKDOWN = 60_000;
@@ -76,25 +75,6 @@ export function renderMarkdown(plan: Plan, opts: { limit?: number } = {}): strin
   return body + checksum;
 }
 
-/** Actions per kind; a column of trust products when the plan has any (issue 14). */
-function countTable(plan: Plan): string[] {
-  const ps = plan.productSummary;
-  if (ps === undefined) {
-    return [
-      "| Action | Profiles |",
-      "| --- | ---: |",
-      ...ACTION_ORDER.map((k) => `| ${ACTION_MARKER[k]} ${k} | ${plan.summary[k]} |`),
-      `| submit for review | ${plan.summary.submit} |`,
-    ];
-  }
-  return [
-    "| Action | Profiles | Trust products |",
-    "| --- | ---: | ---: |",
-    ...ACTION_ORDER.map((k) => `| ${ACTION_MARKER[k]} ${k} | ${plan.summary[k]} | ${ps[k]} |`),
-    `| submit for review | ${plan.summary.submit} | ${ps.submit} |`,
-  ];
-}
-
 /** The sandbox's port changes on every run: name its data file instead. */
 function targetLine(plan: Plan): string {
   const t = plan.target;
@@ -105,7 +85,12 @@ function targetLine(plan: Plan): string {
 function section(a: ProfileAction): string {
   const n = a.changes.length;
   const what = actionWords(a);
-  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}`;
+  const shownProducts = (a.trustProducts ?? []).filter(isShownItem);
+  const products =
+    shownProducts.length === 0
+      ? ""
+      : `; trust products: ${shownProducts.map((p) => `${ACTION_MARKER[p.action]} ${p.product}`).join(", ")}`;
+  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}${products}`;
   const open = a.consoleSteps.length > 0 ? " open" : "";
   const lines = [`<details${open}><summary>${summary}</summary>`, ""];
   const kind = roleLabel(a.kind);
@@ -122,9 +107,8 @@ function section(a: ProfileAction): string {
     lines.push("");
   }
   lines.push(...notes(a.notes));
-  const products = (a.trustProducts ?? []).filter(isShownItem);
-  if (products.length > 0) lines.push("**Trust products**", "");
-  for (const p of products) lines.push(...productSection(p));
+  if (shownProducts.length > 0) lines.push("**Trust products**", "");
+  for (const p of shownProducts) lines.push(...productSection(p));
   if (a.brandReadiness !== undefined) lines.push(readiness(a.brandReadiness), "");
   lines.push("</details>", "");
   return `${lines.join("\n")}\n`;
@@ -141,11 +125,6 @@ function productSection(p: TrustProductAction): string[] {
   lines.push(...changeTable(p.changes, (c) => productYamlPath(p.product, c)));
   lines.push(...notes(p.notes));
   return lines;
-}
-
-function readiness(r: BrandReadiness): string {
-  const sid = (v: string | undefined): string => (v === undefined ? "_(not created)_" : `\`${v}\``);
-  return `Brand registration: **${r.ready ? "ready" : "not ready"}** (customer profile ${sid(r.customerProfileSid)}, A2P trust product ${sid(r.a2pTrustProductSid)})`;
 }
 
 function notes(list: PlanNote[]): string[] {
