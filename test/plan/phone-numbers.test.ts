@@ -65,6 +65,30 @@ describe("phone numbers of a profile", () => {
     ]);
   });
 
+  it("an update carries the numbers and the assignments read to the provider", () => {
+    const acc = emptyAccount();
+    const pn = putNumbers(acc, [N1, N2]);
+    const primarySid = putLive(acc, primary(), { status: "twilio-approved" });
+    const sid = putLive(acc, business("acme", { submit: false }), { primarySid });
+    acc.channelEndpoints = { [sid]: [{ sid: "RA1", channelEndpointSid: pn[N2]! }] };
+    const acme = {
+      ...business("acme", { submit: false }),
+      phoneNumbers: [N1],
+      friendlyName: "new",
+    };
+    const a = buildPlan(config(primary(), [acme]), acc).actions.find((x) => x.key === "acme")!;
+    expect(a.action).toBe("update");
+    expect(
+      a.changes.filter((c) => c.slot === "phoneNumbers").map((c) => [c.field, c.before, c.after]),
+    ).toEqual([
+      [N1, undefined, "assigned"],
+      [N2, "assigned", undefined],
+    ]);
+    const inputs = a[PROVIDER_INPUTS] as ResourceInputs;
+    expect(inputs).toMatchObject({ mode: "apply", phoneNumberSids: [pn[N1]] });
+    expect(inputs.observed!.channelEndpoints).toEqual([{ sid: "RA1", channelEndpointSid: pn[N2] }]);
+  });
+
   it("in sync: no change and exit 0", () => {
     const { acc } = approvedAcme([N1]);
     const plan = buildPlan(config(primary(), [{ ...business("acme"), phoneNumbers: [N1] }]), acc);
