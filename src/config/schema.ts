@@ -122,6 +122,13 @@ export function mapError(e: ErrorObject): Mapped | undefined {
         pointer: at,
         anchor: "value",
       };
+    case "minimum":
+      return {
+        code: "schema/minimum",
+        message: `${field} must be at least ${String(p["limit"])}`,
+        pointer: at,
+        anchor: "value",
+      };
     case "minItems":
       return {
         code: "schema/min-items",
