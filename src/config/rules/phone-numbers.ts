@@ -53,38 +53,35 @@ export function validPhoneNumbers(ctx: RuleContext): Diagnostic[] {
  */
 export function uniquePhoneNumbers(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const owner = new Map<string, string>();
-  const report = (doc: RuleContext["documents"][number], ref: NumberRef, message: string) =>
+  type Doc = RuleContext["documents"][number];
+  // Positions only for diagnostics: a valid config never re-parses its files.
+  const report = (doc: Doc, ref: NumberRef, first: { doc: Doc; pointer: string }, tail: string) => {
+    const message = `phone number is already listed at ${where(first.doc.at(first.pointer))}${tail}`;
     out.push(
       diagnostic("rule/duplicate-phone-number", "error", message, doc.at(ref.pointer), ref.pointer),
     );
+  };
+  const owner = new Map<string, { doc: Doc; pointer: string }>();
   for (const e of allProfiles(ctx)) {
     const country = e.profile.address.isoCountry;
     for (const ref of profileNumbers(e)) {
       const e164 = toE164(ref.value, country);
       if (e164 === undefined) continue;
       const first = owner.get(e164);
-      if (first === undefined) {
-        owner.set(e164, where(e.doc.at(ref.pointer)));
-        continue;
-      }
-      report(
-        e.doc,
-        ref,
-        `phone number is already listed at ${first}; a number is assigned to one customer profile`,
-      );
+      if (first === undefined) owner.set(e164, { doc: e.doc, pointer: ref.pointer });
+      else report(e.doc, ref, first, "; a number is assigned to one customer profile");
     }
   }
   for (const p of allProducts(ctx)) {
     if (p.product.phoneNumbers === undefined) continue;
-    const seen = new Map<string, string>();
+    const seen = new Map<string, { doc: Doc; pointer: string }>();
     const country = p.profile.profile.address.isoCountry;
     for (const ref of productNumbers(p)) {
       const e164 = toE164(ref.value, country);
       if (e164 === undefined) continue;
       const first = seen.get(e164);
-      if (first === undefined) seen.set(e164, where(p.profile.doc.at(ref.pointer)));
-      else report(p.profile.doc, ref, `phone number is already listed at ${first}`);
+      if (first === undefined) seen.set(e164, { doc: p.profile.doc, pointer: ref.pointer });
+      else report(p.profile.doc, ref, first, "");
     }
   }
   return out;

@@ -7,6 +7,7 @@ import type { Diagnostic, WrittenA2pMessaging, WrittenCnam } from "../../model/c
 import { diagnostic, fieldLabel } from "../diagnostic.ts";
 import { isUnlisted } from "../unlisted.ts";
 import { allProfiles, isIndividual, where, type RuleContext } from "./context.ts";
+import { PRODUCT_KINDS } from "../products.ts";
 import { allProducts } from "./product-context.ts";
 
 /** Twilio's CNAM conditions: at most 15 characters, a letter first, then letters, digits, `.`, `,` and spaces. */
@@ -93,23 +94,26 @@ export function a2pStockFields(ctx: RuleContext): Diagnostic[] {
 /** A trust product's sid is unique among all profile and product sids of the account. */
 export function uniqueProductSids(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const first = new Map<string, { at: string; product: boolean }>();
-  const products = allProducts(ctx);
+  type Doc = RuleContext["documents"][number];
+  const first = new Map<string, { doc: Doc; pointer: string; product: boolean }>();
   for (const e of allProfiles(ctx)) {
-    const sids: { sid: string | undefined; pointer: string; product: boolean }[] = [
+    const products = e.profile.trustProducts ?? {};
+    const sids = [
       { sid: e.profile.sid, pointer: `${e.pointer}/sid`, product: false },
-      ...products
-        .filter((p) => p.profile.pointer === e.pointer && p.profile.doc === e.doc)
-        .map((p) => ({ sid: p.product.sid, pointer: `${p.pointer}/sid`, product: true })),
+      ...PRODUCT_KINDS.map(({ field }) => ({
+        sid: products[field]?.sid,
+        pointer: `${e.pointer}/trustProducts/${field}/sid`,
+        product: true,
+      })),
     ];
     for (const { sid, pointer, product } of sids) {
       if (sid === undefined) continue;
       const earlier = first.get(sid);
       if (earlier === undefined) {
-        first.set(sid, { at: where(e.doc.at(pointer)), product });
+        first.set(sid, { doc: e.doc, pointer, product });
       } else if (product || earlier.product) {
         // Two profiles with one sid: uniqueSids reports it.
-        const message = `sid is already used at ${earlier.at}`;
+        const message = `sid is already used at ${where(earlier.doc.at(earlier.pointer))}`;
         out.push(diagnostic("rule/duplicate-sid", "error", message, e.doc.at(pointer), pointer));
       }
     }
