@@ -8,9 +8,11 @@ import { describe, expect, it } from "vitest";
 import schema from "../../schemas/trusthub.schema.json" with { type: "json" };
 import { loadConfig, type Config } from "../../src/config/index.ts";
 import { parseFast } from "../../src/config/parse-fast.ts";
+import { parseSplit } from "../../src/config/parse-split.ts";
 import { defaultProductName } from "../../src/config/products.ts";
 import { PRODUCT_ACKNOWLEDGEABLE } from "../../src/config/rules/acknowledge.ts";
 import { cnamDisplayNameProblem } from "../../src/config/rules/products.ts";
+import { secondary } from "../fixtures/fixture-bases.ts";
 import { edit } from "../fixtures/fixture-kit.ts";
 import { ISV_NUMBERS, P_PRODUCTS } from "../fixtures/fixtures-c.ts";
 import { pos, REPO, tempDir } from "./helpers.ts";
@@ -124,13 +126,29 @@ describe("trust products: normalisation", () => {
     expect(defaultProductName("Acme", "CNAM")).toBe("Acme CNAM");
   });
 
-  it("every parse path gives the same products and positions", async () => {
-    const fast = await load(ISV_NUMBERS);
-    const slow = await load(ISV_NUMBERS, { fast: false });
-    const split = await load(ISV_NUMBERS, { fast: false, splitFrom: 0 });
+  const BOTH = `${P_PRODUCTS}secondaries:\n${secondary(8)}`;
+
+  it.each([
+    ["a secondary's products", ISV_NUMBERS],
+    ["the primary's products, with secondaries", BOTH],
+  ])("every parse path gives the same products and positions: %s", async (_, text) => {
+    const fast = await load(text);
+    const slow = await load(text, { fast: false });
+    const split = await load(text, { fast: false, splitFrom: 0 });
+    expect(fast.diagnostics).toEqual([]);
     expect(slow).toEqual(fast);
-    expect(split.config).toEqual(fast.config);
-    expect(fast.config?.secondaries[0]?.trustProducts[0]?.source).toEqual({
+    expect(split).toEqual(fast);
+    expect(parseSplit("f.yaml", text)).toBeDefined();
+  });
+
+  it("sources: the product's mapping", async () => {
+    const { config } = await load(BOTH);
+    expect(config?.primary?.trustProducts[3]?.source).toEqual({
+      file: "trusthub.yaml",
+      ...pos(BOTH, "useCase:"),
+    });
+    const isv = await load(ISV_NUMBERS, { fast: false, splitFrom: 0 });
+    expect(isv.config?.secondaries[0]?.trustProducts[0]?.source).toEqual({
       file: "trusthub.yaml",
       ...pos(ISV_NUMBERS, "{}"),
     });
