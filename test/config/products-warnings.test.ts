@@ -55,6 +55,19 @@ describe("trust products: warnings", () => {
     expect((await load(acked)).diagnostics).toEqual([]);
   });
 
+  it("CNAM on a toll-free number: the same warning", async () => {
+    const text = edit(
+      P_PRODUCTS,
+      '  phoneNumbers: ["+12025550171", "+12025550172"]\n',
+      '  phoneNumbers: ["+12025550171", "+18005550172"]\n',
+    );
+    const { diagnostics } = await load(text);
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ["rule/cnam-us-number", pos(text, "cnam:").line, pos(text, "cnam:").column],
+    ]);
+    expect(diagnostics[0]?.message).toContain("1 of them not US local numbers");
+  });
+
   it("an unlisted companyType is sent as written, with a warning", async () => {
     const text = edit(
       P_PRODUCTS,

@@ -130,34 +130,42 @@ export function voiceProductsNeedNumbers(ctx: RuleContext): Diagnostic[] {
     });
 }
 
-/** Twilio's CNAM page: looking up or changing CNAM is available only for US numbers. */
+/** NANP toll-free area codes (NANPA); Twilio's CNAM page: toll-free CNAM is changed by support only. */
+const TOLL_FREE = /^\+1(800|833|844|855|866|877|888)\d{7}$/;
+
+/**
+ * Twilio's CNAM page: CNAM is available only for US numbers, and a toll-free
+ * number's CNAM cannot be updated through the API. A warning (acknowledgeable).
+ */
 export function cnamUsNumbers(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of allProducts(ctx).filter((e: ProductEntry) => e.field === "cnam")) {
     const country = p.profile.profile.address.isoCountry;
-    const foreign = productNumbers(p).filter((ref) => {
+    const ineligible = productNumbers(p).filter((ref) => {
       const region = phoneRegion(ref.value, country);
-      return region !== undefined && region !== "US";
+      const e164 = toE164(ref.value, country) ?? "";
+      return region !== undefined && (region !== "US" || TOLL_FREE.test(e164));
     });
     const warn = (pointer: string, anchor: "value" | "key", message: string) =>
       out.push(
         diagnostic(
           "rule/cnam-us-number",
           "warning",
-          `${message}; Twilio offers CNAM only for US phone numbers`,
+          `${message}; Twilio offers CNAM for US local numbers only (toll-free: through its support)`,
           p.profile.doc.at(pointer, anchor),
           pointer,
         ),
       );
     if (p.product.phoneNumbers !== undefined) {
-      for (const ref of foreign)
-        warn(ref.pointer, "value", `${fieldLabel(ref.pointer)}: not a US number`);
-    } else if (foreign.length > 0) {
+      for (const ref of ineligible)
+        warn(ref.pointer, "value", `${fieldLabel(ref.pointer)}: not a US local number`);
+    } else if (ineligible.length > 0) {
       const label = fieldLabel(p.pointer);
+      const n = ineligible.length;
       warn(
         p.pointer,
         "key",
-        `${label} takes the profile's numbers, ${foreign.length} of them not US numbers`,
+        `${label} takes the profile's numbers, ${n} of them not US local numbers`,
       );
     }
   }
