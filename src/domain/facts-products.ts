@@ -111,6 +111,14 @@ export const PRODUCT_FACTS: readonly Fact[] = [
     note: "Canadian numbers and US/CA toll-free numbers cannot be assigned to CNAM trust products.",
   },
   {
+    name: "TOLL_FREE_AREA_CODES",
+    what: "North American toll-free area codes, whose numbers cannot carry CNAM",
+    value: P.TOLL_FREE_AREA_CODES,
+    sources: [S.nanpaTollFree, S.cnam],
+    confidence: "medium",
+    note: "That toll-free numbers cannot be assigned to CNAM trust products is Twilio's (CNAM guide); the list of codes is NANPA's.",
+  },
+  {
     name: "VOICE_INTEGRITY_END_USER_TYPE",
     what: "End-user type of a Voice Integrity trust product",
     value: P.VOICE_INTEGRITY_END_USER_TYPE,

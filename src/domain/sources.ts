@@ -70,6 +70,10 @@ export const SOURCES = {
     kind: "third-party",
     ref: "integrators quoting the evaluation failure 'must be in approved or in-review state' (22217) for a supporting customer profile",
   },
+  nanpaTollFree: {
+    kind: "third-party",
+    ref: "NANPA: the toll-free service access codes 800, 833, 844, 855, 866, 877, 888 (not a Twilio source)",
+  },
   translatedShakenStir: {
     kind: "third-party",
     ref: "a translated copy of the SHAKEN/STIR ISV page (the English page does not list it)",

@@ -37,6 +37,21 @@ export const CNAM_REGISTRATION_ID_TYPES = ["EIN", "DUNS"] as const;
 /** Countries whose phone numbers may carry CNAM (US only; not Canada, not toll-free). */
 export const CNAM_ISO_COUNTRIES = ["US"] as const;
 
+/** North American toll-free area codes (NANPA); CNAM cannot be set on toll-free numbers. */
+export const TOLL_FREE_AREA_CODES = ["800", "833", "844", "855", "866", "877", "888"] as const;
+
+/**
+ * Why an E.164 number cannot carry CNAM, or null: outside +1 (US only) or toll-free. A Canadian
+ * number (+1 too) passes: telling it from a US one needs the area code's country.
+ */
+export function cnamNumberIssue(e164: string): string | null {
+  if (!/^\+1\d{10}$/.test(e164)) return `${e164} is not a US number; CNAM is for US numbers only`;
+  const area = e164.slice(2, 5);
+  if ((TOLL_FREE_AREA_CODES as readonly string[]).includes(area))
+    return `${e164} is a toll-free number; CNAM cannot be set on toll-free numbers`;
+  return null;
+}
+
 /** Whether `name` is a valid CNAM display name (length and characters). */
 export function isCnamDisplayName(name: string): boolean {
   return (

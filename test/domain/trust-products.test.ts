@@ -1,6 +1,6 @@
-/** The CNAM display-name rule of src/domain/trust-products.ts (Twilio's CNAM conditions). */
+/** The CNAM display-name and number rules of src/domain/trust-products.ts (Twilio's CNAM conditions). */
 import { describe, expect, it } from "vitest";
-import { isCnamDisplayName } from "../../src/domain/trust-products.ts";
+import { cnamNumberIssue, isCnamDisplayName } from "../../src/domain/trust-products.ts";
 
 describe("isCnamDisplayName", () => {
   it.each(["Acme", "Acme, Inc.", "A", "Acme Dental 24x"])("accepts %j", (name) => {
@@ -16,5 +16,19 @@ describe("isCnamDisplayName", () => {
     ["Café", "a non-ASCII letter"],
   ])("refuses %j (%s)", (name) => {
     expect(isCnamDisplayName(name)).toBe(false);
+  });
+});
+
+describe("cnamNumberIssue", () => {
+  it("takes a +1 geographic number", () => {
+    expect(cnamNumberIssue("+14155550100")).toBeNull();
+  });
+  it.each([
+    ["+442071234567", "not a US number"],
+    ["+1415555010", "not a US number"],
+    ["+18005550100", "toll-free"],
+    ["+18885550100", "toll-free"],
+  ])("refuses %s (%s)", (e164, why) => {
+    expect(cnamNumberIssue(e164)).toContain(why);
   });
 });

@@ -4,7 +4,7 @@
  * fails when its rule is removed.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CNAM, VOICE_INTEGRITY } from "./conformance-trust.ts";
+import { CNAM, SHAKEN, VOICE_INTEGRITY } from "./conformance-trust.ts";
 import { sandboxControls } from "../../src/emulator/controls-client.ts";
 import { harness, isvPrimary, sdkError, type Harness } from "./helpers.ts";
 
@@ -154,6 +154,21 @@ describe("phone numbers of bundles", () => {
     ]);
     await onProfile(primary, n.sid);
     expect((await assign(p.sid, n.sid)).sid).toMatch(/^RA/);
+  });
+
+  it("a CNAM product takes US numbers only, not toll-free ones; SHAKEN/STIR takes both", async () => {
+    const seeded = await h.controls.seedPhoneNumbers(["+442071234567", "+18885550100"]);
+    const cnam = await product(CNAM, "cnam_information", { cnam_display_name: "Acme" });
+    const shaken = await product(SHAKEN);
+    for (const [e164, why] of [
+      ["+442071234567", "is not a US number"],
+      ["+18885550100", "is a toll-free number"],
+    ] as const) {
+      await onProfile(primary, seeded[e164]!);
+      const err = await sdkError(assign(cnam.sid, seeded[e164]!));
+      expect([err.status, err.message]).toEqual([400, expect.stringContaining(why)]);
+      expect((await assign(shaken.sid, seeded[e164]!)).sid).toMatch(/^RA/);
+    }
   });
 
   it("numbers are assigned and removed in any bundle status", async () => {

@@ -9,18 +9,22 @@
  * - [DOC] the number is an IncomingPhoneNumber of the account; a parent's
  *   profile also takes its subaccounts' numbers (direct customers using
  *   subaccounts add them to the parent's primary).
+ * - [DOC] a CNAM product takes US numbers only, not toll-free ones (a
+ *   Canadian +1 number passes: numbers carry no country here).
  * [GUESS] the refusals' codes and texts: Twilio does not document them.
  */
 import {
   CHANNEL_ENDPOINTS_ANY_STATUS,
   CHANNEL_ENDPOINTS_PROFILE_FIRST,
+  cnamNumberIssue,
+  TRUST_POLICY_SIDS,
 } from "../../domain/trust-products.ts";
 import { PROFILE_KIND, TRUST_PRODUCT_KIND, type BundleKind } from "../bundles.ts";
 import { invalidParam, refused } from "../errors.ts";
 import { renderChannel } from "../render.ts";
 import type { Ctx, Reply } from "../router.ts";
 import type { AccountData } from "../store.ts";
-import type { ChannelAssignment, Profile } from "../types.ts";
+import type { ChannelAssignment, PhoneNumber, Profile } from "../types.ts";
 import {
   assertEditable,
   bundleOr404,
@@ -39,12 +43,15 @@ export const CHANNEL_MESSAGES = {
   duplicate: (pn: string, sid: string) => `Phone number ${pn} is already assigned to ${sid}`,
 } as const;
 
-function ownsNumber(ctx: Ctx, pn: string): boolean {
-  if (ctx.acct.phoneNumbers.get(pn)) return true;
+/** The account's number, or (for a parent's profiles) one of its subaccounts'. */
+function numberOf(ctx: Ctx, pn: string): PhoneNumber | undefined {
+  const own = ctx.acct.phoneNumbers.get(pn);
+  if (own) return own;
   for (const a of ctx.engine.store.accounts.values()) {
-    if (a.parent === ctx.acct && a.phoneNumbers.get(pn)) return true;
+    const theirs = a.parent === ctx.acct ? a.phoneNumbers.get(pn) : undefined;
+    if (theirs) return theirs;
   }
-  return false;
+  return undefined;
 }
 
 function ownerOf(acct: AccountData, p: Profile): AccountData {
@@ -85,8 +92,11 @@ export function createChannel(ctx: Ctx, kind: BundleKind): Reply {
   const sid = required(ctx.form, "ChannelEndpointSid");
   if (type !== "phone-number") throw invalidParam("ChannelEndpointType", "must be phone-number");
   sidParam(sid, "ChannelEndpointSid", "PN");
-  if (!ownsNumber(ctx, sid))
-    throw invalidParam("ChannelEndpointSid", CHANNEL_MESSAGES.notANumber(sid));
+  const number = numberOf(ctx, sid);
+  if (!number) throw invalidParam("ChannelEndpointSid", CHANNEL_MESSAGES.notANumber(sid));
+  const cnamIssue =
+    p.policySid === TRUST_POLICY_SIDS.cnam ? cnamNumberIssue(number.phoneNumber) : null;
+  if (cnamIssue) throw refused(cnamIssue);
   if (!CHANNEL_ENDPOINTS_ANY_STATUS) assertEditable(p);
   const table = ctx.acct.channelsOf(p.sid);
   if (table.items.some((c) => c.channelEndpointSid === sid)) {
