@@ -15,7 +15,7 @@ export const ACKNOWLEDGEABLE = [
 ] as const;
 
 /** The warnings a trust product may acknowledge (the schema's productAcknowledge lists the same). */
-export const PRODUCT_ACKNOWLEDGEABLE = ["rule/cnam-us-number"] as const;
+export const PRODUCT_ACKNOWLEDGEABLE = ["rule/unlisted-value"] as const;
 
 /** The diagnostics without the warnings their profile or trust product acknowledges. */
 export function withoutAcknowledged(ctx: RuleContext, diags: Diagnostic[]): Diagnostic[] {

@@ -17,7 +17,7 @@ import {
 } from "./registration.ts";
 import { distinctRepresentatives, secondRepresentative } from "./representatives.ts";
 import {
-  cnamUsNumbers,
+  cnamNumbers,
   productNumbersOnProfile,
   uniquePhoneNumbers,
   validPhoneNumbers,
@@ -65,7 +65,7 @@ export const RULES: readonly Rule[] = [
   uniquePhoneNumbers,
   productNumbersOnProfile,
   voiceProductsNeedNumbers,
-  cnamUsNumbers,
+  cnamNumbers,
   cnamDisplayName,
   cnamRegistration,
   a2pStockFields,

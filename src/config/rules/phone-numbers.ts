@@ -2,11 +2,12 @@
  * Phone numbers of profiles and voice trust products: valid (E.164 via
  * libphonenumber-js, national formats with the address country), each
  * assigned to one profile of the account, a voice product's numbers among its
- * profile's, at least one per voice product, and US numbers for CNAM. That the
+ * profile's, at least one per voice product, US numbers (not toll-free) for CNAM. That the
  * account holds a number is checked by the plan (it needs the account's list).
  */
 import type { Diagnostic } from "../../model/config.ts";
 import { diagnostic, fieldLabel } from "../diagnostic.ts";
+import { CNAM_ISO_COUNTRIES, TOLL_FREE_AREA_CODES } from "../../domain/trust-products.ts";
 import { phoneRegion, toE164 } from "../phone.ts";
 import { allProfiles, where, type RuleContext } from "./context.ts";
 import {
@@ -130,43 +131,43 @@ export function voiceProductsNeedNumbers(ctx: RuleContext): Diagnostic[] {
     });
 }
 
-/** NANP toll-free area codes (NANPA); Twilio's CNAM page: toll-free CNAM is changed by support only. */
-const TOLL_FREE = /^\+1(800|833|844|855|866|877|888)\d{7}$/;
+/** Whether a valid number may carry CNAM: a US number (libphonenumber's region) and not toll-free. */
+function cnamEligible(value: string, country: string): boolean {
+  const e164 = toE164(value, country);
+  if (e164 === undefined) return true; // rule/phone reports it
+  const region = phoneRegion(value, country);
+  if (!(CNAM_ISO_COUNTRIES as readonly (string | undefined)[]).includes(region)) return false;
+  return !(TOLL_FREE_AREA_CODES as readonly string[]).includes(e164.slice(2, 5));
+}
 
 /**
- * Twilio's CNAM page: CNAM is available only for US numbers, and a toll-free
- * number's CNAM cannot be updated through the API. A warning (acknowledgeable).
+ * Twilio's CNAM page: CNAM is available only for US numbers, and not for
+ * toll-free ones (the emulator refuses such an assignment with a 400).
  */
-export function cnamUsNumbers(ctx: RuleContext): Diagnostic[] {
+export function cnamNumbers(ctx: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const tail = "Twilio offers CNAM for US numbers only, not toll-free ones";
   for (const p of allProducts(ctx).filter((e: ProductEntry) => e.field === "cnam")) {
     const country = p.profile.profile.address.isoCountry;
-    const ineligible = productNumbers(p).filter((ref) => {
-      const region = phoneRegion(ref.value, country);
-      const e164 = toE164(ref.value, country) ?? "";
-      return region !== undefined && (region !== "US" || TOLL_FREE.test(e164));
-    });
-    const warn = (pointer: string, anchor: "value" | "key", message: string) =>
+    const refused = productNumbers(p).filter((ref) => !cnamEligible(ref.value, country));
+    const report = (pointer: string, anchor: "value" | "key", message: string) =>
       out.push(
         diagnostic(
-          "rule/cnam-us-number",
-          "warning",
-          `${message}; Twilio offers CNAM for US local numbers only (toll-free: through its support)`,
+          "rule/cnam-number",
+          "error",
+          message,
           p.profile.doc.at(pointer, anchor),
           pointer,
         ),
       );
     if (p.product.phoneNumbers !== undefined) {
-      for (const ref of ineligible)
-        warn(ref.pointer, "value", `${fieldLabel(ref.pointer)}: not a US local number`);
-    } else if (ineligible.length > 0) {
+      for (const ref of refused)
+        report(ref.pointer, "value", `${fieldLabel(ref.pointer)}: ${tail}`);
+    } else if (refused.length > 0) {
       const label = fieldLabel(p.pointer);
-      const n = ineligible.length;
-      warn(
-        p.pointer,
-        "key",
-        `${label} takes the profile's numbers, ${n} of them not US local numbers`,
-      );
+      const n = refused.length;
+      const message = `${label} takes all of the profile's numbers, ${n} of them not eligible: list the eligible ones in its phoneNumbers; ${tail}`;
+      report(p.pointer, "key", message);
     }
   }
   return out;

@@ -1,24 +1,28 @@
 /**
  * Trust products (issue 14): CNAM's display name and registration type, an
  * A2P messaging profile's stock fields, unique sids, unlisted company types.
- * Sources: docs/twilio-facts.md (Twilio's CNAM page and A2P ISV guide).
+ * The Twilio facts (CNAM conditions, EIN/DUNS) are src/domain/trust-products.ts's,
+ * with their sources in src/domain/facts-products.ts and docs/twilio-facts.md.
  */
 import type { Diagnostic, WrittenA2pMessaging, WrittenCnam } from "../../model/config.ts";
+import {
+  CNAM_DISPLAY_NAME_MAX_LENGTH,
+  CNAM_DISPLAY_NAME_PATTERN,
+  CNAM_REGISTRATION_ID_TYPES,
+} from "../../domain/trust-products.ts";
 import { diagnostic, fieldLabel } from "../diagnostic.ts";
 import { isUnlisted } from "../unlisted.ts";
 import { allProfiles, isIndividual, where, type RuleContext } from "./context.ts";
 import { PRODUCT_KINDS } from "../products.ts";
 import { allProducts } from "./product-context.ts";
 
-/** Twilio's CNAM conditions: at most 15 characters, a letter first, then letters, digits, `.`, `,` and spaces. */
-export const CNAM_MAX_LENGTH = 15;
-const CNAM_CHARACTERS = /^[A-Za-z][A-Za-z0-9., ]*$/;
-/** Twilio's CNAM page: the business profile must have an EIN or a DUNS number. */
-export const CNAM_REGISTRATION_TYPES = ["EIN", "DUNS"] as const;
+const CNAM_CHARACTERS = new RegExp(CNAM_DISPLAY_NAME_PATTERN);
 
-/** Why a CNAM display name is refused, or undefined when it is fine. */
+/** Why a CNAM display name is refused (Twilio's CNAM conditions), or undefined when it is fine. */
 export function cnamDisplayNameProblem(name: string): string | undefined {
-  if ([...name].length > CNAM_MAX_LENGTH) return `is longer than ${CNAM_MAX_LENGTH} characters`;
+  if ([...name].length > CNAM_DISPLAY_NAME_MAX_LENGTH) {
+    return `is longer than ${CNAM_DISPLAY_NAME_MAX_LENGTH} characters`;
+  }
   if (!/^[A-Za-z]/.test(name)) return "must begin with a letter";
   if (!CNAM_CHARACTERS.test(name)) {
     return "may contain only letters, digits, periods, commas and spaces";
@@ -47,7 +51,7 @@ export function cnamRegistration(ctx: RuleContext): Diagnostic[] {
     if (p.field !== "cnam") continue;
     const profile = p.profile.profile;
     const type = isIndividual(profile) ? undefined : profile.business.registration.type;
-    if ((CNAM_REGISTRATION_TYPES as readonly unknown[]).includes(type)) continue;
+    if ((CNAM_REGISTRATION_ID_TYPES as readonly unknown[]).includes(type)) continue;
     const message = `${fieldLabel(p.pointer)}: CNAM needs a business profile registered with an EIN or a DUNS number (Twilio's CNAM eligibility)`;
     out.push(
       diagnostic(
