@@ -5,13 +5,12 @@
  * ISV onboarding guide: stock exchange and ticker for public companies; CNAM
  * guide: a display name of at most 15 characters). Pure.
  */
-import { A2P_COMPANY_TYPES } from "../domain/trust-products.ts";
+import { A2P_COMPANY_TYPES, CNAM_DISPLAY_NAME_MAX_LENGTH } from "../domain/trust-products.ts";
 import type { PlanNote } from "../model/plan.ts";
 import type { DesiredProduct } from "../model/trusthub.ts";
 import { charLength } from "./names.ts";
 
-/** Twilio's CNAM display name limit (CNAM guide). */
-export const CNAM_DISPLAY_NAME_MAX = 15;
+const CNAM_DISPLAY_NAME_MAX = CNAM_DISPLAY_NAME_MAX_LENGTH;
 
 export function evaluateProduct(desired: DesiredProduct): PlanNote[] {
   const notes: PlanNote[] = [];

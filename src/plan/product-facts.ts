@@ -1,12 +1,14 @@
 /**
  * What the planner needs to know per trust product kind: its policy, its end
- * user's type and the attributes the YAML sets on it. Pure data.
- *
- * TODO(lead): CNAM and Voice Integrity policy SIDs and end-user types belong in
- * src/domain/trust-products.ts (the emulator helper adds them there with their
- * sources in src/domain/facts.ts); point these two entries at them when merged.
+ * user's type and the attributes the YAML sets on it. Pure data; the Twilio
+ * facts come from src/domain/trust-products.ts (sources in src/domain).
  */
-import { A2P_END_USER_TYPE, TRUST_POLICY_SIDS } from "../domain/trust-products.ts";
+import {
+  A2P_END_USER_TYPE,
+  CNAM_END_USER_TYPE,
+  TRUST_POLICY_SIDS,
+  VOICE_INTEGRITY_END_USER_TYPE,
+} from "../domain/trust-products.ts";
 import type { TrustProductKind } from "../model/config.ts";
 
 export interface ProductFacts {
@@ -28,14 +30,14 @@ export const PRODUCT_FACTS: Record<TrustProductKind, ProductFacts> = {
   },
   "shaken-stir": { policySid: TRUST_POLICY_SIDS.shakenStir, label: "SHAKEN/STIR", voice: true },
   cnam: {
-    policySid: "RNf3db3cd1fe25fcfd3c3ded065c8fea53",
-    endUserType: "cnam_information",
+    policySid: TRUST_POLICY_SIDS.cnam,
+    endUserType: CNAM_END_USER_TYPE,
     label: "CNAM",
     voice: true,
   },
   "voice-integrity": {
-    policySid: "RN5b3660f9598883b1df4e77f77acefba0",
-    endUserType: "voice_integrity_information",
+    policySid: TRUST_POLICY_SIDS.voiceIntegrity,
+    endUserType: VOICE_INTEGRITY_END_USER_TYPE,
     label: "Voice Integrity",
     voice: true,
   },
