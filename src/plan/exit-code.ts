@@ -28,10 +28,21 @@ export function planExitCode(plan: Plan, detailed: boolean): ExitCode {
     a.notes.some((n) => n.severity === "error"),
   );
   if (s.blocked + (p?.blocked ?? 0) > 0 || errors) return EXIT.blocked;
-  if (hasWork(s) || (p !== undefined && hasWork(p))) return EXIT.changes;
-  if ([...plan.actions, ...products].some(writesNumbers)) return EXIT.changes;
+  if (applyHasWork(plan)) return EXIT.changes;
   if (s.skip + (p?.skip ?? 0) > 0) return EXIT.immutableDrift;
   return EXIT.ok;
+}
+
+/**
+ * Whether apply has anything to write: profiles or trust products to create, update, adopt,
+ * delete or submit, or phone number assignments on a no-op or skip (which apply writes through
+ * resources held in mode `hold`).
+ */
+export function applyHasWork(plan: Plan): boolean {
+  const p = plan.productSummary;
+  if (hasWork(plan.summary) || (p !== undefined && hasWork(p))) return true;
+  const products = plan.actions.flatMap((a) => a.trustProducts ?? []);
+  return [...plan.actions, ...products].some(writesNumbers);
 }
 
 function hasWork(s: PlanSummary): boolean {

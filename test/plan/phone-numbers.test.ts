@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
 import { PROVIDER_INPUTS, type ResourceInputs } from "../../src/model/plan.ts";
 import { buildPlan } from "../../src/plan/build.ts";
-import { planExitCode } from "../../src/plan/exit-code.ts";
+import { applyHasWork, planExitCode } from "../../src/plan/exit-code.ts";
 import { REDACTED_NUMBER } from "../../src/plan/redact.ts";
 import { renderText } from "../../src/render/text.ts";
 import {
@@ -162,5 +162,17 @@ describe("phone numbers of a voice trust product", () => {
     expect(p.notes.find((n) => n.code === "phone/not-in-account")!.message).toContain(
       "trust product acme/shaken-stir: phone number +12025550998",
     );
+  });
+});
+
+describe("applyHasWork", () => {
+  it("is true for number changes alone, false for an in-sync plan", () => {
+    const { acc } = approvedAcme([]);
+    const numbered = buildPlan(
+      config(primary(), [{ ...business("acme"), phoneNumbers: [N1] }]),
+      acc,
+    );
+    expect(applyHasWork(numbered)).toBe(true);
+    expect(applyHasWork(buildPlan(config(primary(), [business("acme")]), acc))).toBe(false);
   });
 });
