@@ -265,6 +265,15 @@ describe("trust products: actions", () => {
     expect([p.action, p.notes[0]!.code]).toEqual(["blocked", "match/pinned-missing"]);
   });
 
+  it("blocked: a pinned product of another policy", () => {
+    const { acc, sid } = account("twilio-approved");
+    const live = putLiveProduct(acc, cnam(business("acme")), sid!, { managed: false });
+    const pinned = withProducts(business("acme"), (p) => [a2p(p, { sid: live })]);
+    const p = product(buildPlan(cfg(pinned), acc));
+    expect([p.action, p.notes[0]!.code, p.changes]).toEqual(["blocked", "match/policy", []]);
+    expect(p.notes[0]!.message).toContain("RNf3db3cd1fe25fcfd3c3ded065c8fea53");
+  });
+
   it("a rejected product with a fix is updated and resubmitted", () => {
     const { acc, sid } = account("twilio-approved");
     putLiveProduct(acc, acme.trustProducts[0]!, sid!, {
