@@ -39,6 +39,12 @@ export interface ProductContext {
 }
 
 export function productContext(config: Config, account: ObservedAccount): ProductContext {
+  // Planning products without the live list would create duplicates of every live one.
+  if (account.trustProducts === undefined && declaredProducts(config).length > 0) {
+    throw new Error(
+      "internal: the configuration declares trust products but the account's trust products were not read (src/state/read.ts `products`)",
+    );
+  }
   return {
     account,
     endUsers: new Map(account.endUsers.map((e) => [e.sid, e])),

@@ -27,6 +27,7 @@ const N2 = "+12025550112";
 
 function approvedAcme(numbers: string[]) {
   const acc = emptyAccount();
+  acc.trustProducts = [];
   const pn = putNumbers(acc, [N1, N2]);
   const primarySid = putLive(acc, primary(), { status: "twilio-approved" });
   const sid = putLive(acc, business("acme"), { primarySid, status: "twilio-approved" });

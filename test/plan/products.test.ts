@@ -19,6 +19,7 @@ const acme = withProducts(business("acme"), (p) => [a2p(p)]);
 /** An approved ISV primary and `acme` live in `status` (or absent). */
 function account(status: ProfileStatus | "absent"): { acc: ObservedAccount; sid?: string } {
   const acc = emptyAccount();
+  acc.trustProducts = []; // read: the config declares products
   const primarySid = putLive(acc, primary(), { status: "twilio-approved" });
   if (status === "absent") return { acc };
   return { acc, sid: putLive(acc, business("acme"), { primarySid, status }) };
@@ -305,6 +306,12 @@ describe("trust products: plan-wide", () => {
     const plan = buildPlan(config(primary(), [business("acme")]), acc);
     expect(plan.productSummary).toBeUndefined();
     expect(plan.actions.some((a) => "trustProducts" in a || "brandReadiness" in a)).toBe(false);
+  });
+
+  it("refuses to plan declared products whose live list was not read (it would duplicate them)", () => {
+    const { acc } = account("twilio-approved");
+    delete acc.trustProducts;
+    expect(() => buildPlan(cfg(), acc)).toThrow(/trust products were not read/);
   });
 
   it("the checksum covers the products' changes", () => {
