@@ -27,7 +27,9 @@ export function attachUndeclaredProducts(
   if (!all) return;
   const declared = new Set(actions.flatMap((a) => (a.trustProducts ?? []).map((p) => p.key)));
   const byKey = new Map(actions.map((a) => [a.key, a]));
-  for (const p of undeclaredProducts(ctx.account, declared, prune)) {
+  const claimed = new Map<string, string>();
+  for (const [key, m] of ctx.matches) for (const sid of m.candidates) claimed.set(sid, key);
+  for (const p of undeclaredProducts(ctx.account, declared, prune, claimed)) {
     const owner = byKey.get(splitProductKey(p.key)?.profileKey ?? "");
     if (owner === undefined) continue;
     owner.trustProducts = [...(owner.trustProducts ?? []), p].sort(byKind);

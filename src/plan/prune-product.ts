@@ -28,6 +28,8 @@ export function undeclaredProducts(
   account: ObservedAccount,
   declared: ReadonlySet<string>,
   prune: boolean,
+  /** Live SIDs declared products matched (pinned, managed or by name), by their key: never deleted. */
+  claimed: ReadonlyMap<string, string> = new Map(),
 ): TrustProductAction[] {
   const live = new Map((account.trustProducts ?? []).map((p) => [p.sid, p]));
   const out: TrustProductAction[] = [];
@@ -60,7 +62,14 @@ export function undeclaredProducts(
         );
     } else {
       a.status = product.status;
-      if (isImmutableStatus(product.status)) {
+      const by = claimed.get(record.productSid);
+      if (by !== undefined) {
+        a.reasons.push(`the same live trust product is declared as ${by}`);
+        warn(
+          "prune/claimed",
+          `no longer declared under this key, but its live trust product is declared as ${by}; it is never deleted`,
+        );
+      } else if (isImmutableStatus(product.status)) {
         a.reasons.push(`status ${product.status}: Twilio does not allow deleting it`);
         warn(
           "prune/immutable",

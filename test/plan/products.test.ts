@@ -243,6 +243,20 @@ describe("trust products: actions", () => {
     expect(p.notes.map((n) => n.code)).toEqual(["prune/immutable"]);
   });
 
+  it("delete: never a product a declared one matched (a renamed key), even with --prune", () => {
+    const { acc, sid } = account("twilio-approved");
+    // apply recorded the live A2P product under another key of the same profile.
+    const live = putLiveProduct(acc, { ...acme.trustProducts[0]!, key: "acme/cnam" }, sid!);
+    const pinned = withProducts(business("acme"), (p) => [a2p(p, { sid: live })]);
+    const plan = buildPlan(cfg(pinned), acc, { prune: true });
+    const products = plan.actions.flatMap((a) => a.trustProducts ?? []);
+    expect(products.map((p) => [p.key, p.action])).toEqual([
+      ["acme/a2p-messaging", "adopt"],
+      ["acme/cnam", "no-op"],
+    ]);
+    expect(products[1]!.notes.map((n) => n.code)).toEqual(["prune/claimed"]);
+  });
+
   it("blocked: two unmanaged live products with the same name, naming both", () => {
     const { acc, sid } = account("twilio-approved");
     const one = putLiveProduct(acc, acme.trustProducts[0]!, sid!, { managed: false });
