@@ -14,7 +14,7 @@ import type {
   TargetInfo,
 } from "./trusthub.ts";
 
-/** 2: trust products and phone numbers (issue 14); docs/day2.md "Plan format versions". */
+/** 2: trust products and phone numbers (issue 14); docs/plan-format.md, "Plan format versions". */
 export const PLAN_FORMAT_VERSION = 2;
 
 /**
