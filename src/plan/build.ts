@@ -9,8 +9,7 @@
  * provider's exact inputs (resources.ts), kept out of every output.
  */
 import { isImmutableStatus, POLICY_SIDS } from "../domain/twilio.ts";
-import { UserError } from "../errors.ts";
-import type { Config, Profile } from "../model/config.ts";
+import type { Config } from "../model/config.ts";
 import type { Fingerprints, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
 import { PLAN_FORMAT_VERSION, PROVIDER_INPUTS } from "../model/plan.ts";
 import type { ObservedAccount } from "../model/trusthub.ts";
@@ -23,6 +22,7 @@ import { evaluateBundle } from "./evaluate.ts";
 import { declaredProfiles, matchProfiles, type Match } from "./match.ts";
 import { indexAccount, observedBundle, type AccountIndex } from "./observed.ts";
 import { undeclaredActions } from "./prune.ts";
+import { checkTargets, targetedProducts, targetsProfile } from "./targets.ts";
 import { declaredInputs, heldInputs, registration } from "./resources.ts";
 import { declaresProducts } from "./product-match.ts";
 import {
@@ -39,7 +39,10 @@ import {
 } from "./plan-products.ts";
 
 export interface BuildOptions {
-  /** Plan only these config keys (`--target`); the primary is still read as context. */
+  /**
+   * Plan only these config keys (`--target`); the primary is still read as context. A trust
+   * product's key (`acme/a2p-messaging`) plans that product and its profile (issue 14).
+   */
   targets?: string[];
   /** Keep personal values in the plan (local `--show-sensitive` only). */
   showSensitive?: boolean;
@@ -75,7 +78,7 @@ export function buildPlan(
 
   const actions: ProfileAction[] = [];
   for (const profile of all) {
-    if (targets.length > 0 && !targets.includes(profile.key)) continue;
+    if (targets.length > 0 && !targetsProfile(profile, targets)) continue;
     const match = matches.get(profile.key) ?? { via: "none", candidates: [] };
     match.candidates.forEach(fingerprint);
     const primarySid =
@@ -90,7 +93,7 @@ export function buildPlan(
     const managed = observed.managed[profile.key] !== undefined;
     const numbers = products && planProfileNumbers(products, profile, action, live);
     if (products !== undefined && profile.trustProducts.length > 0) {
-      action.trustProducts = planProducts(products, profile, action);
+      action.trustProducts = planProducts(products, targetedProducts(profile, targets), action);
       const readiness = brandReadiness(action, action.trustProducts);
       if (readiness !== undefined) action.brandReadiness = readiness;
     }
@@ -155,17 +158,6 @@ export function buildPlan(
     ...(productSummary !== undefined ? { productSummary } : {}),
     [PROVIDER_INPUTS]: registration(actions, observed, (key) => kinds.get(key)),
   };
-}
-
-function checkTargets(all: Profile[], targets: string[]): void {
-  const keys = new Set(all.map((p) => p.key));
-  const unknown = targets.filter((t) => !keys.has(t));
-  if (unknown.length > 0) {
-    throw new UserError(
-      "plan/unknown-target",
-      `--target ${unknown.join(", ")}: no declared profile has that key (declared: ${[...keys].sort().join(", ") || "none"})`,
-    );
-  }
 }
 
 /**

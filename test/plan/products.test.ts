@@ -335,3 +335,26 @@ describe("trust products: plan-wide", () => {
     expect(buildPlan(cfg(other), acc).checksum).not.toBe(one);
   });
 });
+
+describe("--target with trust product keys", () => {
+  const both = withProducts(business("acme"), (p) => [a2p(p), cnam(p)]);
+
+  it("a product key plans that product and its profile, not the profile's other products", () => {
+    const { acc } = account("twilio-approved");
+    const plan = buildPlan(cfg(both), acc, { targets: ["acme/cnam"] });
+    expect(plan.actions.map((a) => a.key)).toEqual(["acme"]);
+    expect(plan.actions[0]!.trustProducts!.map((p) => p.key)).toEqual(["acme/cnam"]);
+  });
+
+  it("the profile's key plans all its products; an unknown key is an error listing product keys", () => {
+    const { acc } = account("twilio-approved");
+    const plan = buildPlan(cfg(both), acc, { targets: ["acme"] });
+    expect(plan.actions[0]!.trustProducts!.map((p) => p.product)).toEqual([
+      "a2p-messaging",
+      "cnam",
+    ]);
+    expect(() => buildPlan(cfg(both), acc, { targets: ["acme/shaken-stir"] })).toThrow(
+      /--target acme\/shaken-stir: .*acme\/a2p-messaging, acme\/cnam/,
+    );
+  });
+});
