@@ -19,6 +19,8 @@ export type Counts = Record<(typeof COUNTS)[number], number>;
 
 interface PlanJson {
   summary: Partial<Counts>;
+  /** Format 2: trust products per action kind (absent when the plan has none). */
+  productSummary?: Partial<Counts>;
   checksum: string;
 }
 
@@ -34,12 +36,15 @@ export function readPlanJson(text: string): PlanResult {
     format_version?: number;
     accounts?: { account: string; plan: PlanJson }[];
   } & Partial<PlanJson>;
-  if (data.format_version !== 1) throw new Error("not a trusthub plan (format_version 1)");
+  if (data.format_version !== 1 && data.format_version !== 2)
+    throw new Error("not a trusthub plan (format_version 1 or 2)");
   const plans: [string, PlanJson][] = data.accounts
     ? data.accounts.map((a) => [a.account, a.plan])
     : [["", data as PlanJson]];
   const counts = Object.fromEntries(COUNTS.map((k) => [k, 0])) as Counts;
-  for (const [, p] of plans) for (const k of COUNTS) counts[k] += p.summary[k] ?? 0;
+  for (const [, p] of plans) {
+    for (const k of COUNTS) counts[k] += (p.summary[k] ?? 0) + (p.productSummary?.[k] ?? 0);
+  }
   const checksum =
     plans.length === 1
       ? plans[0]![1].checksum

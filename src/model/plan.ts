@@ -14,7 +14,8 @@ import type {
   TargetInfo,
 } from "./trusthub.ts";
 
-export const PLAN_FORMAT_VERSION = 1;
+/** 2: trust products and phone numbers (issue 14); docs/plan-format.md, "Plan format versions". */
+export const PLAN_FORMAT_VERSION = 2;
 
 /**
  * What apply registers in Pulumi for one profile: the provider's exact inputs

@@ -20,7 +20,13 @@ export type ObjectSlot =
   | "individual"
   | "address"
   | "document"
-  | "assignments";
+  | "assignments"
+  /** Issue 14: a phone number assigned as a channel endpoint (field = the E.164 number). */
+  | "phoneNumbers"
+  /** Issue 14: a trust product's own fields (friendly_name, email, status_callback, policy_sid). */
+  | "product"
+  /** Issue 14: the attributes of a trust product's end user (e.g. company_type). */
+  | "endUser";
 
 export interface BundleProfileFields {
   friendlyName: string;

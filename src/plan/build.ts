@@ -9,8 +9,7 @@
  * provider's exact inputs (resources.ts), kept out of every output.
  */
 import { isImmutableStatus, POLICY_SIDS } from "../domain/twilio.ts";
-import { UserError } from "../errors.ts";
-import type { Config, Profile } from "../model/config.ts";
+import type { Config } from "../model/config.ts";
 import type { Fingerprints, Plan, PlanSummary, ProfileAction } from "../model/plan.ts";
 import { PLAN_FORMAT_VERSION, PROVIDER_INPUTS } from "../model/plan.ts";
 import type { ObservedAccount } from "../model/trusthub.ts";
@@ -23,10 +22,27 @@ import { evaluateBundle } from "./evaluate.ts";
 import { declaredProfiles, matchProfiles, type Match } from "./match.ts";
 import { indexAccount, observedBundle, type AccountIndex } from "./observed.ts";
 import { undeclaredActions } from "./prune.ts";
+import { checkTargets, targetedProducts, targetsProfile } from "./targets.ts";
 import { declaredInputs, heldInputs, registration } from "./resources.ts";
+import { declaresProducts } from "./product-match.ts";
+import {
+  brandReadiness,
+  planProducts,
+  planProfileNumbers,
+  productContext,
+  type ProductContext,
+} from "./products.ts";
+import {
+  attachUndeclaredProducts,
+  productFingerprints,
+  summarizeProducts,
+} from "./plan-products.ts";
 
 export interface BuildOptions {
-  /** Plan only these config keys (`--target`); the primary is still read as context. */
+  /**
+   * Plan only these config keys (`--target`); the primary is still read as context. A trust
+   * product's key (`acme/a2p-messaging`) plans that product and its profile (issue 14).
+   */
   targets?: string[];
   /** Keep personal values in the plan (local `--show-sensitive` only). */
   showSensitive?: boolean;
@@ -53,10 +69,16 @@ export function buildPlan(
     if (p !== undefined) fingerprints[p.sid] = { status: p.status, dateUpdated: p.dateUpdated };
   };
   fingerprint(primary.sid);
+  // Issue 14: only a config that declares trust products or phone numbers (or a state that
+  // records products) plans them; every other plan is exactly what it was before.
+  const products: ProductContext | undefined =
+    declaresProducts(config) || Object.keys(observed.managedProducts ?? {}).length > 0
+      ? productContext(config, observed)
+      : undefined;
 
   const actions: ProfileAction[] = [];
   for (const profile of all) {
-    if (targets.length > 0 && !targets.includes(profile.key)) continue;
+    if (targets.length > 0 && !targetsProfile(profile, targets)) continue;
     const match = matches.get(profile.key) ?? { via: "none", candidates: [] };
     match.candidates.forEach(fingerprint);
     const primarySid =
@@ -69,7 +91,13 @@ export function buildPlan(
     const changes = match.candidates.length > 1 ? [] : diffBundle(desired, live);
     const action = decideAction({ profile, desired, match, observed: live, changes, primary });
     const managed = observed.managed[profile.key] !== undefined;
-    const inputs = declaredInputs(action, desired, live, managed);
+    const numbers = products && planProfileNumbers(products, profile, action, live);
+    if (products !== undefined && profile.trustProducts.length > 0) {
+      action.trustProducts = planProducts(products, targetedProducts(profile, targets), action);
+      const readiness = brandReadiness(action, action.trustProducts);
+      if (readiness !== undefined) action.brandReadiness = readiness;
+    }
+    const inputs = declaredInputs(action, desired, live, managed, numbers);
     if (inputs !== undefined) action[PROVIDER_INPUTS] = inputs;
     // Local evaluation matters before a submit; a submitted profile was judged by Twilio.
     if (live === undefined || !isImmutableStatus(live.profile.status)) {
@@ -100,6 +128,10 @@ export function buildPlan(
       actions.push(a);
     }
   }
+  if (products !== undefined) {
+    attachUndeclaredProducts(products, actions, targets.length === 0, opts.prune === true);
+    Object.assign(fingerprints, productFingerprints(products, actions));
+  }
   actions.sort(deletesFirstThenRoleThenKey);
   const checksum = planChecksum(
     {
@@ -114,6 +146,7 @@ export function buildPlan(
   const sortedPrints: Fingerprints = {};
   for (const sid of Object.keys(fingerprints).sort()) sortedPrints[sid] = fingerprints[sid]!;
   const kinds = new Map(all.map((p) => [p.key, p.kind]));
+  const productSummary = summarizeProducts(actions);
   return {
     format_version: PLAN_FORMAT_VERSION,
     target: { ...observed.target },
@@ -122,19 +155,9 @@ export function buildPlan(
     summary: summarize(actions),
     checksum,
     fingerprints: sortedPrints,
+    ...(productSummary !== undefined ? { productSummary } : {}),
     [PROVIDER_INPUTS]: registration(actions, observed, (key) => kinds.get(key)),
   };
-}
-
-function checkTargets(all: Profile[], targets: string[]): void {
-  const keys = new Set(all.map((p) => p.key));
-  const unknown = targets.filter((t) => !keys.has(t));
-  if (unknown.length > 0) {
-    throw new UserError(
-      "plan/unknown-target",
-      `--target ${unknown.join(", ")}: no declared profile has that key (declared: ${[...keys].sort().join(", ") || "none"})`,
-    );
-  }
 }
 
 /**

@@ -10,15 +10,49 @@
  *     profiles Twilio made immutable (skip): apply has nothing to do, the YAML
  *     must be reverted or Twilio asked to make the profile editable;
  *   0 when Trust Hub matches the configuration.
+ * Issue 14: trust products count like profiles (Plan.productSummary); a
+ * phone number assignment to write counts as a change even on a profile or
+ * product that stays no-op or skip (Trust Hub accepts them in any status);
+ * an error note (e.g. a declared number the account does not hold) counts as
+ * blocked, since a human must act.
  */
 import { EXIT, type ExitCode } from "../errors.ts";
-import type { Plan } from "../model/plan.ts";
+import type { FieldChange, Plan, PlanSummary } from "../model/plan.ts";
 
 export function planExitCode(plan: Plan, detailed: boolean): ExitCode {
   if (!detailed) return EXIT.ok;
   const s = plan.summary;
-  if (s.blocked > 0) return EXIT.blocked;
-  if (s.create + s.update + s.adopt + s.delete + s.submit > 0) return EXIT.changes;
-  if (s.skip > 0) return EXIT.immutableDrift;
+  const p = plan.productSummary;
+  const products = plan.actions.flatMap((a) => a.trustProducts ?? []);
+  const errors = [...plan.actions, ...products].some((a) =>
+    a.notes.some((n) => n.severity === "error"),
+  );
+  if (s.blocked + (p?.blocked ?? 0) > 0 || errors) return EXIT.blocked;
+  if (applyHasWork(plan)) return EXIT.changes;
+  if (s.skip + (p?.skip ?? 0) > 0) return EXIT.immutableDrift;
   return EXIT.ok;
+}
+
+/**
+ * Whether apply has anything to write: profiles or trust products to create, update, adopt,
+ * delete or submit, or phone number assignments on a no-op or skip (which apply writes through
+ * resources held in mode `hold`).
+ */
+export function applyHasWork(plan: Plan): boolean {
+  const p = plan.productSummary;
+  if (hasWork(plan.summary) || (p !== undefined && hasWork(p))) return true;
+  const products = plan.actions.flatMap((a) => a.trustProducts ?? []);
+  return [...plan.actions, ...products].some(writesNumbers);
+}
+
+function hasWork(s: PlanSummary): boolean {
+  return s.create + s.update + s.adopt + s.delete + s.submit > 0;
+}
+
+/** A no-op or skip whose phone number assignments apply still writes. */
+export function writesNumbers(a: { action: string; changes: FieldChange[] }): boolean {
+  return (
+    (a.action === "no-op" || a.action === "skip") &&
+    a.changes.some((c) => c.slot === "phoneNumbers")
+  );
 }

@@ -7,6 +7,7 @@ import { ADDRESS_FRIENDLY_NAME_MAX_LENGTH, FRIENDLY_NAME_MAX_LENGTH } from "../d
 import { END_USER_ATTRIBUTES, REGISTRATION_OTHER_TYPE_ATTRIBUTE } from "../domain/twilio.ts";
 import type { ObjectSlot } from "../model/trusthub.ts";
 import { fitName } from "./names.ts";
+import { PUBLIC_PRODUCT_ATTRIBUTES } from "./product-facts.ts";
 
 /** Attribute names per end-user slot: src/domain (sources in docs/twilio-facts.md). */
 export const BUSINESS_ATTRIBUTES = END_USER_ATTRIBUTES.business;
@@ -73,6 +74,13 @@ export function isSensitive(slot: ObjectSlot, field: string, individual = false)
     case "document":
     case "assignments":
       return false;
+    case "product":
+      return !PUBLIC_PROFILE_FIELDS.has(field);
+    case "endUser":
+      return field !== "friendly_name" && !PUBLIC_PRODUCT_ATTRIBUTES.has(field);
+    case "phoneNumbers":
+      // A business's numbers are public business data; an individual's are personal (above).
+      return false;
   }
 }
 
@@ -116,7 +124,11 @@ export function displayValue(value: unknown): string {
 }
 
 /** Deterministic friendly names of a profile's objects. */
-export const OBJECT_NAME_SUFFIX: Record<Exclude<ObjectSlot, "profile" | "assignments">, string> = {
+type ObjectNameSlot = Exclude<
+  ObjectSlot,
+  "profile" | "assignments" | "phoneNumbers" | "product" | "endUser"
+>;
+export const OBJECT_NAME_SUFFIX: Record<ObjectNameSlot, string> = {
   business: "Business Information",
   representative1: "Authorized Representative 1",
   representative2: "Authorized Representative 2",
@@ -125,10 +137,7 @@ export const OBJECT_NAME_SUFFIX: Record<Exclude<ObjectSlot, "profile" | "assignm
   document: "Address Document",
 };
 
-export function objectFriendlyName(
-  profileFriendlyName: string,
-  slot: Exclude<ObjectSlot, "profile" | "assignments">,
-): string {
+export function objectFriendlyName(profileFriendlyName: string, slot: ObjectNameSlot): string {
   const max = slot === "address" ? ADDRESS_FRIENDLY_NAME_MAX_LENGTH : FRIENDLY_NAME_MAX_LENGTH;
   return fitName(profileFriendlyName, ` - ${OBJECT_NAME_SUFFIX[slot]}`, max);
 }

@@ -112,5 +112,8 @@ export function observedBundle(
   };
   if (address !== undefined) bundle.address = address;
   if (document !== undefined) bundle.document = document;
+  // Issue 14: read only for profiles that declare phone numbers (src/plan/product-match.ts).
+  const endpoints = index.account.channelEndpoints?.[profileSid];
+  if (endpoints !== undefined) bundle.channelEndpoints = endpoints;
   return bundle;
 }

@@ -18,6 +18,8 @@ import {
   type ResourceInputs,
 } from "../model/plan.ts";
 import type { DesiredBundle, ObservedAccount, ObservedBundle } from "../model/trusthub.ts";
+import { PRODUCT_ORDER } from "./product-facts.ts";
+import { splitProductKey } from "./prune-product.ts";
 
 const WRITES: ProfileAction["action"][] = ["create", "update", "adopt"];
 
@@ -32,8 +34,14 @@ export function declaredInputs(
   desired: DesiredBundle,
   live: ObservedBundle | undefined,
   managed: boolean,
+  /** Issue 14: the profile's phone numbers (PN...), when it declares any. */
+  phoneNumberSids?: string[],
 ): ResourceInputs | undefined {
-  if (!writes(action)) return heldInputs(action, managed);
+  if (!writes(action)) {
+    const held = heldInputs(action, managed);
+    if (held !== undefined && phoneNumberSids !== undefined) held.phoneNumberSids = phoneNumberSids;
+    return held;
+  }
   const inputs: ResourceInputs = {
     key: action.key,
     kind: action.kind,
@@ -45,6 +53,7 @@ export function declaredInputs(
   if (action.action === "adopt" && action.status && isImmutableStatus(action.status)) {
     inputs.recordOnly = true;
   }
+  if (phoneNumberSids !== undefined) inputs.phoneNumberSids = phoneNumberSids;
   return inputs;
 }
 
@@ -55,11 +64,46 @@ export function heldInputs(action: ProfileAction, managed: boolean): ResourceInp
 }
 
 /**
- * Every resource apply registers, in registration order: the actions' inputs plus a `hold` for
- * each managed profile the plan does not list (outside `--target`), sorted by key, primaries first
- * (secondaries are assigned to them). `kindOf` gives a declared key's kind.
+ * Every resource apply registers, in registration order: the profiles (profileRegistration),
+ * then the trust products (issue 14), each after its profile: by its profile's place, then in
+ * TrustProductKind order, with a `hold` for each managed product the plan does not list.
  */
 export function registration(
+  actions: ProfileAction[],
+  account: ObservedAccount,
+  kindOf: (key: string) => ProfileKind | undefined,
+): (ResourceInputs | ProductResourceInputs)[] {
+  const profiles = profileRegistration(actions, account, kindOf);
+  const place = new Map(profiles.map((r, i) => [r.key, i]));
+  const byKey = new Map<string, ProductResourceInputs>();
+  for (const a of actions) {
+    for (const p of a.trustProducts ?? []) {
+      const inputs = p[PROVIDER_INPUTS];
+      if (inputs !== undefined) byKey.set(p.key, inputs);
+    }
+  }
+  const listed = new Set(actions.flatMap((a) => (a.trustProducts ?? []).map((p) => p.key)));
+  for (const key of Object.keys(account.managedProducts ?? {})) {
+    const parts = splitProductKey(key);
+    if (listed.has(key) || parts === undefined) continue;
+    byKey.set(key, { key, profileKey: parts.profileKey, product: parts.kind, mode: "hold" });
+  }
+  const rank = (r: ProductResourceInputs): number => place.get(r.profileKey) ?? profiles.length;
+  const products = [...byKey.values()].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.profileKey < b.profileKey ? -1 : a.profileKey > b.profileKey ? 1 : 0) ||
+      PRODUCT_ORDER.indexOf(a.product) - PRODUCT_ORDER.indexOf(b.product),
+  );
+  return [...profiles, ...products];
+}
+
+/**
+ * The profiles apply registers: the actions' inputs plus a `hold` for each managed profile the
+ * plan does not list (outside `--target`), sorted by key, primaries first (secondaries are
+ * assigned to them). `kindOf` gives a declared key's kind.
+ */
+function profileRegistration(
   actions: ProfileAction[],
   account: ObservedAccount,
   kindOf: (key: string) => ProfileKind | undefined,

@@ -3,11 +3,11 @@
  * renders exactly like a single plan. Several: text and markdown get one
  * section per account, headed by its name (each section keeps its own target
  * line and, in markdown, its own hidden marker); JSON is a wrapper
- * `{format_version: 1, accounts: [{account, plan}]}` whose plans are the
+ * `{format_version: 2, accounts: [{account, plan}]}` whose plans are the
  * single-account JSON unchanged. A safety warning, when given, follows its
  * account's plan. Pure.
  */
-import type { Plan } from "../model/plan.ts";
+import { PLAN_FORMAT_VERSION, type Plan } from "../model/plan.ts";
 import { renderJson, safeJson } from "./json.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renderText } from "./text.ts";
@@ -50,5 +50,5 @@ export function renderAccountsJson(list: AccountSection[]): string {
     account: s.name,
     plan: JSON.parse(renderJson(s.plan)) as unknown,
   }));
-  return `${safeJson({ format_version: 1, accounts })}\n`;
+  return `${safeJson({ format_version: PLAN_FORMAT_VERSION, accounts })}\n`;
 }

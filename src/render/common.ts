@@ -49,9 +49,24 @@ export function hasChanges(s: PlanSummary): boolean {
   return s.create + s.update + s.adopt + s.delete + s.submit > 0;
 }
 
-/** Profiles the detailed sections show: everything except quiet no-ops. */
+/**
+ * Profiles the detailed sections show: everything except quiet no-ops (a no-op with phone number
+ * changes or a trust product worth showing is not quiet).
+ */
 export function isShown(a: ProfileAction): boolean {
-  return a.action !== "no-op" || a.submit || a.notes.some((n) => n.severity !== "info");
+  return isShownItem(a) || (a.trustProducts ?? []).some(isShownItem);
+}
+
+/** A profile's or trust product's own action is worth showing. */
+export function isShownItem(
+  a: Pick<ProfileAction, "action" | "submit" | "notes" | "changes">,
+): boolean {
+  return (
+    a.action !== "no-op" ||
+    a.submit ||
+    a.changes.length > 0 ||
+    a.notes.some((n) => n.severity !== "info")
+  );
 }
 
 /** What the action's profile is, as the plan names it. */
@@ -71,15 +86,34 @@ export function actionTitle(a: ProfileAction): string {
 }
 
 /** "update, then submit for review"; an update with nothing to write is only a submit. */
-export function actionWords(a: ProfileAction): string {
+export function actionWords(a: Pick<ProfileAction, "action" | "submit" | "changes">): string {
   if (a.action === "update" && a.submit && a.changes.length === 0) return "submit for review";
   return `${a.action}${a.submit ? ", then submit for review" : ""}`;
 }
 
 export function summaryLine(plan: Plan): string {
   const s = plan.summary;
-  if (!hasChanges(s) && s.blocked === 0 && s.skip === 0)
+  const ps = plan.productSummary;
+  const numbers = numberWrites(plan);
+  const quiet = (x: PlanSummary): boolean => !hasChanges(x) && x.blocked === 0 && x.skip === 0;
+  if (quiet(s) && (ps === undefined || quiet(ps)) && numbers === 0)
     return "No changes. Trust Hub matches the configuration.";
+  const extra = numbers > 0 ? `; ${plural(numbers, "phone number assignment")} to write` : "";
+  if (ps === undefined) return `Plan: ${counts(s)}${extra}.`;
+  return `Plan: ${counts(s)}. Trust products: ${counts(ps)}${extra}.`;
+}
+
+/** Phone number changes apply writes on profiles and products that are otherwise no-op or skip. */
+export function numberWrites(plan: Plan): number {
+  let n = 0;
+  for (const a of [...plan.actions, ...plan.actions.flatMap((x) => x.trustProducts ?? [])]) {
+    if (a.action === "no-op" || a.action === "skip")
+      n += a.changes.filter((c) => c.slot === "phoneNumbers").length;
+  }
+  return n;
+}
+
+function counts(s: PlanSummary): string {
   const writes = [
     `${s.create} to create`,
     `${s.update} to update`,
@@ -92,7 +126,7 @@ export function summaryLine(plan: Plan): string {
     `${s.blocked} blocked`,
     `${s["no-op"]} unchanged`,
   ].join(", ");
-  return `Plan: ${writes}; ${other}.`;
+  return `${writes}; ${other}`;
 }
 
 export type FieldMark = "+" | "-" | "~";

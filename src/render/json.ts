@@ -1,29 +1,32 @@
 /**
- * Plan -> JSON, documented by schemas/plan.schema.json (format_version 1).
+ * Plan -> JSON, documented by schemas/plan.schema.json (format_version 2).
+ * Trust products (format 2) appear only in a plan that has any: then the
+ * plan has `productSummary` and every action `trustProducts` and
+ * `brandReadiness`; a plan without products has exactly the keys of format 1.
  * Keys are written in one fixed order and absent optional values as null, so
  * the same plan always gives the same bytes and consumers see every key.
  * Change values are omitted (not null) when there is none: `before` is absent
  * for additions, `after` for removals, both for redacted sensitive fields.
  * Pure; the caller redacts (plans are redacted unless --show-sensitive).
  */
-import type { FieldChange, Plan, ProfileAction } from "../model/plan.ts";
+import type {
+  FieldChange,
+  Plan,
+  PlanNote,
+  PlanSummary,
+  ProfileAction,
+  TrustProductAction,
+} from "../model/plan.ts";
 
 export function renderJson(plan: Plan): string {
   const s = plan.summary;
+  const products = plan.productSummary !== undefined;
   const out = {
     format_version: plan.format_version,
     target: { kind: plan.target.kind, url: plan.target.url, accountSid: plan.target.accountSid },
-    summary: {
-      create: s.create,
-      update: s.update,
-      adopt: s.adopt,
-      "no-op": s["no-op"],
-      skip: s.skip,
-      blocked: s.blocked,
-      delete: s.delete,
-      submit: s.submit,
-    },
-    actions: plan.actions.map(action),
+    summary: summary(s),
+    ...(plan.productSummary !== undefined && { productSummary: summary(plan.productSummary) }),
+    actions: plan.actions.map((a) => action(a, products)),
     fingerprints: Object.fromEntries(
       Object.keys(plan.fingerprints)
         .sort()
@@ -37,8 +40,21 @@ export function renderJson(plan: Plan): string {
   return `${safeJson(out)}\n`;
 }
 
-function action(a: ProfileAction): Record<string, unknown> {
+function summary(s: PlanSummary): Record<string, number> {
   return {
+    create: s.create,
+    update: s.update,
+    adopt: s.adopt,
+    "no-op": s["no-op"],
+    skip: s.skip,
+    blocked: s.blocked,
+    delete: s.delete,
+    submit: s.submit,
+  };
+}
+
+function action(a: ProfileAction, products: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {
     key: a.key,
     kind: a.kind,
     action: a.action,
@@ -48,8 +64,39 @@ function action(a: ProfileAction): Record<string, unknown> {
     reasons: [...a.reasons],
     changes: a.changes.map(change),
     consoleSteps: [...a.consoleSteps],
-    notes: a.notes.map((n) => ({ code: n.code, severity: n.severity, message: n.message })),
+    notes: a.notes.map(note),
   };
+  if (products) {
+    out["trustProducts"] = (a.trustProducts ?? []).map(product);
+    const r = a.brandReadiness;
+    out["brandReadiness"] =
+      r === undefined
+        ? null
+        : {
+            customerProfileSid: r.customerProfileSid ?? null,
+            a2pTrustProductSid: r.a2pTrustProductSid ?? null,
+            ready: r.ready,
+          };
+  }
+  return out;
+}
+
+function product(p: TrustProductAction): Record<string, unknown> {
+  return {
+    key: p.key,
+    product: p.product,
+    action: p.action,
+    sid: p.sid ?? null,
+    status: p.status ?? null,
+    submit: p.submit,
+    reasons: [...p.reasons],
+    changes: p.changes.map(change),
+    notes: p.notes.map(note),
+  };
+}
+
+function note(n: PlanNote): Record<string, unknown> {
+  return { code: n.code, severity: n.severity, message: n.message };
 }
 
 function change(c: FieldChange): Record<string, unknown> {
@@ -70,8 +117,8 @@ export function parsePlanFile(text: string): { account: string | undefined; plan
   const data = JSON.parse(text) as unknown;
   const accounts = isObject(data) ? data["accounts"] : undefined;
   if (accounts === undefined) return [{ account: undefined, plan: planFrom(data, "") }];
-  if (!isObject(data) || data["format_version"] !== 1 || !Array.isArray(accounts)) {
-    throw new Error("not a trusthub plan file (format_version 1)");
+  if (!isObject(data) || !isKnownVersion(data["format_version"]) || !Array.isArray(accounts)) {
+    throw new Error("not a trusthub plan file (format_version 1 or 2)");
   }
   return accounts.map((entry: unknown, i) => {
     const where = `accounts[${i}]`;
@@ -82,12 +129,15 @@ export function parsePlanFile(text: string): { account: string | undefined; plan
   });
 }
 
+/** Format 1 plans (before trust products) read as format 2 plans without products. */
+const isKnownVersion = (v: unknown): boolean => v === 1 || v === 2;
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 function planFrom(data: unknown, where: string): Plan {
-  if (!isObject(data) || data["format_version"] !== 1) {
-    throw new Error(`${where}not a trusthub plan (format_version 1)`);
+  if (!isObject(data) || !isKnownVersion(data["format_version"])) {
+    throw new Error(`${where}not a trusthub plan (format_version 1 or 2)`);
   }
   if (typeof data["checksum"] !== "string" || !/^sha256:[0-9a-f]{64}$/.test(data["checksum"])) {
     throw new Error(`${where}no checksum; save a plan with \`trusthub plan --out FILE\``);
@@ -102,6 +152,7 @@ function planFrom(data: unknown, where: string): Plan {
     };
     if (out.sid === null) delete out.sid;
     if (out.status === null) delete out.status;
+    if ((out as { brandReadiness?: unknown }).brandReadiness === null) delete out.brandReadiness;
     return out;
   });
   return { ...(data as unknown as Plan), actions };

@@ -10,19 +10,26 @@
  * closing note. Sensitive values read "(sensitive)". Pure.
  */
 import { diffLines } from "diff";
-import type { FieldChange, Plan, ProfileAction } from "../model/plan.ts";
+import type {
+  FieldChange,
+  Plan,
+  PlanNote,
+  ProfileAction,
+  TrustProductAction,
+} from "../model/plan.ts";
 import {
   ACTION_MARKER,
-  ACTION_ORDER,
   actionWords,
   fieldMark,
   isShown,
+  isShownItem,
   plural,
   roleLabel,
   summaryLine,
 } from "./common.ts";
 import { printable } from "./source-line.ts";
-import { yamlPath } from "./yaml-paths.ts";
+import { productYamlPath, yamlPath } from "./yaml-paths.ts";
+import { countTable, readiness } from "./markdown-products.ts";
 
 /** GitHub caps comments at 65,536 characters; stay well below. */
 export const MAX_MARKDOWN = 60_000;
@@ -42,10 +49,7 @@ export function renderMarkdown(plan: Plan, opts: { limit?: number } = {}): strin
     "",
     `Target: ${targetLine(plan)}, account \`${t.accountSid}\``,
     "",
-    "| Action | Profiles |",
-    "| --- | ---: |",
-    ...ACTION_ORDER.map((k) => `| ${ACTION_MARKER[k]} ${k} | ${plan.summary[k]} |`),
-    `| submit for review | ${plan.summary.submit} |`,
+    ...countTable(plan),
     "",
     "",
   ].join("\n");
@@ -81,7 +85,12 @@ function targetLine(plan: Plan): string {
 function section(a: ProfileAction): string {
   const n = a.changes.length;
   const what = actionWords(a);
-  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}`;
+  const shownProducts = (a.trustProducts ?? []).filter(isShownItem);
+  const products =
+    shownProducts.length === 0
+      ? ""
+      : `; trust products: ${shownProducts.map((p) => `${ACTION_MARKER[p.action]} ${p.product}`).join(", ")}`;
+  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}${products}`;
   const open = a.consoleSteps.length > 0 ? " open" : "";
   const lines = [`<details${open}><summary>${summary}</summary>`, ""];
   const kind = roleLabel(a.kind);
@@ -91,11 +100,53 @@ function section(a: ProfileAction): string {
   );
   for (const r of a.reasons) lines.push(`- ${md(r)}`);
   if (a.reasons.length > 0) lines.push("");
-  if (n > 0) {
+  lines.push(...changeTable(a.changes, yamlPath));
+  if (a.consoleSteps.length > 0) {
+    lines.push("**Console steps** (only the Twilio Console can do these):", "");
+    a.consoleSteps.forEach((s, i) => lines.push(`${i + 1}. ${step(s)}`));
+    lines.push("");
+  }
+  lines.push(...notes(a.notes));
+  if (shownProducts.length > 0) lines.push("**Trust products**", "");
+  for (const p of shownProducts) lines.push(...productSection(p));
+  if (a.brandReadiness !== undefined) lines.push(readiness(a.brandReadiness), "");
+  lines.push("</details>", "");
+  return `${lines.join("\n")}\n`;
+}
+
+function productSection(p: TrustProductAction): string[] {
+  const n = p.changes.length;
+  const lines = [
+    `\`${ACTION_MARKER[p.action]}\` <code>${html(p.key)}</code> ${actionWords(p)}${n > 0 ? ` (${plural(n, "field")})` : ""}${p.sid ? ` \`${p.sid}\`` : ""}${p.status ? `, status \`${p.status}\`` : ""}`,
+    "",
+  ];
+  for (const r of p.reasons) lines.push(`- ${md(r)}`);
+  if (p.reasons.length > 0) lines.push("");
+  lines.push(...changeTable(p.changes, (c) => productYamlPath(p.product, c)));
+  lines.push(...notes(p.notes));
+  return lines;
+}
+
+function notes(list: PlanNote[]): string[] {
+  const lines: string[] = [];
+  for (const note of list) {
+    const icon = note.severity === "error" ? "❌" : note.severity === "warning" ? "⚠️" : "ℹ️";
+    lines.push(`- ${icon} \`${note.code}\` ${md(note.message)}`);
+  }
+  if (list.length > 0) lines.push("");
+  return lines;
+}
+
+function changeTable(
+  changes: FieldChange[],
+  pathOf: (c: FieldChange) => string | undefined,
+): string[] {
+  const lines: string[] = [];
+  if (changes.length > 0) {
     lines.push("| | YAML | Twilio | Before | After |", "| --- | --- | --- | --- | --- |");
     const long: FieldChange[] = [];
-    for (const c of a.changes) {
-      const mark = fieldMark(c, a.changes);
+    for (const c of changes) {
+      const mark = fieldMark(c, changes);
       const redacted = c.before === undefined && c.after === undefined;
       const before =
         c.before !== undefined ? value(c.before) : redacted && mark !== "+" ? "_(sensitive)_" : "";
@@ -106,7 +157,7 @@ function section(a: ProfileAction): string {
             ? "_(sensitive)_"
             : "_(removed)_";
       if (!redacted && (isMultiline(c.before) || isMultiline(c.after))) long.push(c);
-      const path = yamlPath(c);
+      const path = pathOf(c);
       const yaml = path === undefined ? "_(derived)_" : code(path);
       lines.push(`| ${mark} | ${yaml} | ${c.slot} ${code(c.field)} | ${before} | ${after} |`);
     }
@@ -115,7 +166,7 @@ function section(a: ProfileAction): string {
       const all = [c.before ?? "", c.after ?? ""].join("\n");
       const fence = "`".repeat(Math.max(3, longestRun(all) + 1));
       lines.push(
-        `${code(yamlPath(c) ?? `${c.slot}.${c.field}`, false)} in full:`,
+        `${code(pathOf(c) ?? `${c.slot}.${c.field}`, false)} in full:`,
         "",
         `${fence}diff`,
       );
@@ -127,18 +178,7 @@ function section(a: ProfileAction): string {
       lines.push(fence, "");
     }
   }
-  if (a.consoleSteps.length > 0) {
-    lines.push("**Console steps** (only the Twilio Console can do these):", "");
-    a.consoleSteps.forEach((s, i) => lines.push(`${i + 1}. ${step(s)}`));
-    lines.push("");
-  }
-  for (const note of a.notes) {
-    const icon = note.severity === "error" ? "❌" : note.severity === "warning" ? "⚠️" : "ℹ️";
-    lines.push(`- ${icon} \`${note.code}\` ${md(note.message)}`);
-  }
-  if (a.notes.length > 0) lines.push("");
-  lines.push("</details>", "");
-  return `${lines.join("\n")}\n`;
+  return lines;
 }
 
 /** A value in a table cell: a code span; pipes, line breaks and controls escaped, long ones cut. */

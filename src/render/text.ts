@@ -5,16 +5,24 @@
  * line. Sensitive values print as "(sensitive)". Colours only when asked. Pure.
  */
 import { diffLines, diffWordsWithSpace } from "diff";
-import type { FieldChange, Plan, PlanNote, ProfileAction } from "../model/plan.ts";
+import type {
+  FieldChange,
+  Plan,
+  PlanNote,
+  ProfileAction,
+  TrustProductAction,
+} from "../model/plan.ts";
 import {
   ACTION_LEGEND,
   ACTION_MARKER,
   ACTION_ORDER,
   actionTitle,
+  actionWords,
   fieldLabel,
   fieldMark,
   isLong,
   isShown,
+  isShownItem,
   quote,
   summaryLine,
 } from "./common.ts";
@@ -51,7 +59,8 @@ export function renderText(plan: Plan, opts: TextOptions): string {
   const out: string[] = [`Trust Hub plan against the ${targetText(plan)}`, ""];
   const shown = plan.actions.filter(isShown);
   if (shown.length > 0) {
-    const used = ACTION_ORDER.filter((k) => shown.some((a) => a.action === k));
+    const items = [...shown, ...shown.flatMap((a) => (a.trustProducts ?? []).filter(isShownItem))];
+    const used = ACTION_ORDER.filter((k) => items.some((a) => a.action === k));
     out.push("Profile actions are marked:");
     for (const k of used)
       out.push(`  ${paint(ACTION_STYLE[k], ACTION_MARKER[k])} ${ACTION_LEGEND[k]}`);
@@ -89,6 +98,30 @@ function renderAction(
     a.consoleSteps.forEach((s, i) => lines.push(`      ${i + 1}. ${printable(s)}`));
   }
   for (const n of a.notes) lines.push(`    ${noteText(n, paint)}`);
+  for (const p of (a.trustProducts ?? []).filter(isShownItem))
+    lines.push(...renderProduct(p, paint).map((l) => `    ${l}`));
+  const r = a.brandReadiness;
+  if (r !== undefined) {
+    const sids = [
+      `customer profile ${r.customerProfileSid ?? "(not created)"}`,
+      `A2P trust product ${r.a2pTrustProductSid ?? "(not created)"}`,
+    ].join(", ");
+    lines.push(`    brand registration: ${r.ready ? "ready" : "not ready"} (${sids})`);
+  }
+  return lines;
+}
+
+/** One trust product under its profile (issue 14), indented by the caller. */
+function renderProduct(p: TrustProductAction, paint: (s: Style, t: string) => string): string[] {
+  const status = p.status ? ` [${p.status}]` : "";
+  const sid = p.sid ? ` ${p.sid}` : "";
+  const title = `trust product ${p.key}${sid}${status}: ${actionWords(p)}`;
+  const lines = [
+    `${paint(ACTION_STYLE[p.action], ACTION_MARKER[p.action])} ${paint("bold", title)}`,
+  ];
+  for (const r of p.reasons) lines.push(`    ${paint("dim", printable(r))}`);
+  for (const c of p.changes) lines.push(...renderChange(c, p.changes, paint));
+  for (const n of p.notes) lines.push(`    ${noteText(n, paint)}`);
   return lines;
 }
 

@@ -4,6 +4,7 @@
  * the tool (friendly names of objects, the policy, the document, the
  * assignments) have no YAML path. Pure.
  */
+import type { TrustProductKind } from "../model/config.ts";
 import type { FieldChange } from "../model/plan.ts";
 
 const PROFILE: Record<string, string> = {
@@ -61,7 +62,43 @@ export function yamlPath(c: Pick<FieldChange, "slot" | "field">): string | undef
     }
     case "address":
       return ADDRESS[c.field];
+    case "phoneNumbers":
+      return "phoneNumbers";
     default:
       return undefined;
   }
+}
+
+const PRODUCT_KEYS: Record<TrustProductKind, string> = {
+  "a2p-messaging": "a2pMessaging",
+  "shaken-stir": "shakenStir",
+  cnam: "cnam",
+  "voice-integrity": "voiceIntegrity",
+};
+const END_USER: Record<string, string> = {
+  company_type: "companyType",
+  stock_exchange: "stockExchange",
+  stock_ticker: "stockTicker",
+  cnam_display_name: "displayName",
+  use_case: "useCase",
+  business_employee_count: "employeeCount",
+  average_business_day_call_volume: "averageDailyCallVolume",
+  notes: "notes",
+};
+
+/** `trustProducts.a2pMessaging.companyType`, ...; undefined for derived fields. */
+export function productYamlPath(
+  kind: TrustProductKind,
+  c: Pick<FieldChange, "slot" | "field">,
+): string | undefined {
+  const base = `trustProducts.${PRODUCT_KEYS[kind]}`;
+  const key =
+    c.slot === "product"
+      ? PROFILE[c.field]
+      : c.slot === "endUser"
+        ? END_USER[c.field]
+        : c.slot === "phoneNumbers"
+          ? "phoneNumbers"
+          : undefined;
+  return key === undefined ? undefined : `${base}.${key}`;
 }

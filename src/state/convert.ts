@@ -10,8 +10,11 @@ import type {
   Attributes,
   ObservedAddress,
   ObservedAssignment,
+  ObservedChannelEndpoint,
   ObservedDocument,
   ObservedEndUser,
+  ObservedPhoneNumber,
+  ObservedProduct,
   ObservedProfile,
 } from "../model/trusthub.ts";
 
@@ -137,4 +140,21 @@ export function toAddress(item: unknown, where: string): ObservedAddress {
 export function toAssignment(item: unknown, where: string): ObservedAssignment {
   const o = asItem(item, where);
   return { sid: sid(o, "BV", where), objectSid: str(o, "objectSid", where) };
+}
+
+/** A trust product (GET /v1/TrustProducts): the fields of a customer profile (issue 14). */
+export function toTrustProduct(item: unknown, where: string): ObservedProduct {
+  return toProfile(item, where);
+}
+
+/** A channel endpoint assignment (RA...) of a customer profile or trust product. */
+export function toChannelEndpoint(item: unknown, where: string): ObservedChannelEndpoint {
+  const o = asItem(item, where);
+  return { sid: sid(o, "RA", where), channelEndpointSid: str(o, "channelEndpointSid", where) };
+}
+
+/** One of the account's incoming phone numbers (2010 API): its PN... SID and E.164 number. */
+export function toPhoneNumber(item: unknown, where: string): ObservedPhoneNumber {
+  const o = asItem(item, where);
+  return { sid: sid(o, "PN", where), phoneNumber: str(o, "phoneNumber", where) };
 }

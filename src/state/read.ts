@@ -4,12 +4,12 @@
  * SupportingDocuments, 2010 Addresses) in pages of 1,000, run concurrently;
  * then EntityAssignments only for the profiles that need them (see
  * profilesNeedingAssignments in src/plan/match.ts). A no-change plan of 1,000
- * managed profiles costs about ten requests.
+ * managed profiles costs about ten requests. Trust products and phone numbers
+ * (issue 14) are read by read-products.ts, only when `products` is set.
  *
  * Every reply is checked as it is converted: a malformed one is a UserError
  * naming the request, never a crash trace or a wrong plan.
  */
-import { UserError } from "../errors.ts";
 import type {
   ManagedRecord,
   ObservedAccount,
@@ -17,8 +17,9 @@ import type {
   ObservedProfile,
 } from "../model/trusthub.ts";
 import { createClient, type ClientOptions, type TwilioClient } from "./client.ts";
+import { list } from "./list.ts";
+import { readProductDetails, readProductLists, type ProductReadOptions } from "./read-products.ts";
 import { mapPool } from "../lib/pool.ts";
-import { describeFailure } from "./failure.ts";
 import { toAddress, toAssignment, toDocument, toEndUser, toProfile } from "./convert.ts";
 import type { Connection } from "../model/trusthub.ts";
 
@@ -34,11 +35,17 @@ export interface ReadOptions {
    */
   assignmentsFor?: string[] | ((account: ObservedAccount) => string[]);
   client?: ClientOptions;
+  /** Issue 14: trust products and phone numbers; set only when the config declares any. */
+  products?: ProductReadOptions;
 }
 
 export async function readAccount(conn: Connection, opts: ReadOptions): Promise<ObservedAccount> {
   const client = createClient(conn, opts.client);
-  const [profiles, endUsers, documents, addresses] = await Promise.all([
+  const productLists =
+    opts.products && readProductLists(client, conn.target.accountSid, opts.products);
+  // Mark it handled now: the lists below may fail first (Promise.all awaits it too).
+  productLists?.catch(() => undefined);
+  const [profiles, endUsers, documents, addresses, lists] = await Promise.all([
     list(
       "GET /v1/CustomerProfiles",
       () => client.trusthub.v1.customerProfiles.page({ pageSize: PAGE_SIZE }),
@@ -59,6 +66,7 @@ export async function readAccount(conn: Connection, opts: ReadOptions): Promise<
       () => client.api.v2010.account.addresses.page({ pageSize: PAGE_SIZE }),
       toAddress,
     ),
+    productLists,
   ]);
   const account: ObservedAccount = {
     target: { ...conn.target },
@@ -69,13 +77,22 @@ export async function readAccount(conn: Connection, opts: ReadOptions): Promise<
     assignments: {},
     managed: opts.managed,
   };
+  if (opts.products !== undefined && lists !== undefined) {
+    account.trustProducts = lists.trustProducts;
+    if (lists.phoneNumbers !== undefined) account.phoneNumbers = lists.phoneNumbers;
+    account.managedProducts = opts.products.managed;
+  }
   const wanted =
     typeof opts.assignmentsFor === "function"
       ? opts.assignmentsFor(account)
       : (opts.assignmentsFor ?? []);
   const known = new Set(profiles.map((p) => p.sid));
   const sids = [...new Set(wanted)].filter((s) => known.has(s)).sort();
-  account.assignments = await readAssignments(client, sids);
+  const [assignments] = await Promise.all([
+    readAssignments(client, sids),
+    opts.products && readProductDetails(client, account, opts.products),
+  ]);
+  account.assignments = assignments;
   return account;
 }
 
@@ -101,41 +118,11 @@ export async function readAssignments(
   return sorted;
 }
 
-/** The part of the SDK's Page that list() uses. */
-interface PageLike {
-  instances: unknown;
-  nextPage(): Promise<PageLike | undefined> | undefined;
-}
+export type { ObservedProfile, ProductReadOptions };
 
-/**
- * Every item of a list, converted page by page: only one page of SDK objects
- * is held at a time (the SDK's list() keeps every page's instances until the
- * end, about 140 MB at 10,000 profiles).
- */
-async function list<T>(
-  request: string,
-  firstPage: () => Promise<PageLike>,
-  convert: (item: unknown, where: string) => T,
-): Promise<T[]> {
-  const out: T[] = [];
-  let page: PageLike | undefined;
-  try {
-    page = await firstPage();
-  } catch (e) {
-    throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
-  }
-  while (page) {
-    const items = page.instances;
-    if (!Array.isArray(items))
-      throw new UserError("read/malformed", `${request}: the reply is not a list`);
-    for (const item of items) out.push(convert(item, `${request}: item ${out.length}`));
-    try {
-      page = await page.nextPage();
-    } catch (e) {
-      throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
-    }
-  }
-  return out;
+/** `{ products }` when set, else nothing (spread into ReadOptions). */
+export function productReadOption(products: ProductReadOptions | undefined): {
+  products?: ProductReadOptions;
+} {
+  return products === undefined ? {} : { products };
 }
-
-export type { ObservedProfile };

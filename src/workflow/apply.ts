@@ -20,7 +20,8 @@ import { profilesNeedingAssignments } from "../plan/match.ts";
 import { parsePlanFile } from "../render/json.ts";
 import { summaryLine } from "../render/common.ts";
 import { renderText } from "../render/text.ts";
-import { readAccount } from "../state/read.ts";
+import { productReadOption, readAccount } from "../state/read.ts";
+import { productReads } from "../plan/product-match.ts";
 import {
   plannedConsoleSteps,
   simulateConsoleSteps,
@@ -102,6 +103,8 @@ async function replan(
   const observed = await readAccount(p.conn, {
     managed,
     assignmentsFor: (account) => profilesNeedingAssignments(config, account),
+    // TODO(lead): product records from state (src/state/product-records.ts) instead of {}.
+    ...productReadOption(productReads(config, {})),
   });
   if (p.observed.parentPrimary) observed.parentPrimary = p.observed.parentPrimary;
   const plan = buildPlan(config, observed, {

@@ -20,7 +20,8 @@ import { buildPlan, type BuildOptions } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
-import { readAccount } from "../state/read.ts";
+import { productReadOption, readAccount } from "../state/read.ts";
+import { productReads } from "../plan/product-match.ts";
 import { accountEnv } from "../state/account-env.ts";
 import { openTarget, readManagedRecords, type OpenTargetOptions } from "./target.ts";
 
@@ -117,6 +118,8 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     const observed = await readAccount(conn, {
       managed,
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
+      // TODO(lead): product records from state (src/state/product-records.ts) instead of {}.
+      ...productReadOption(productReads(config, {})),
     });
     if (opts.parentPrimary !== undefined) observed.parentPrimary = opts.parentPrimary;
     const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };

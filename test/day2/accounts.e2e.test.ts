@@ -99,7 +99,7 @@ describe("several accounts in one run", () => {
       format_version: number;
       accounts: { account: string; plan: Plan }[];
     };
-    expect(out.format_version).toBe(1);
+    expect(out.format_version).toBe(2);
     expect(out.accounts.map((a) => [a.account, a.plan.target.accountSid])).toEqual(
       NAMES.map((n) => [n, conns[n]!.target.accountSid]),
     );

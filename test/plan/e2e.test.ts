@@ -223,7 +223,7 @@ describe("trusthub plan against the emulator", () => {
     expect(file).not.toContain("casey@bluebird-bakery.example");
     expect(file).not.toContain("Placeholder");
     expect(JSON.parse(file)).toMatchObject({
-      format_version: 1,
+      format_version: 2,
       checksum: expect.stringMatching(/^sha256:/) as unknown,
     });
   });

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import type { Plan, ProfileAction } from "../../src/model/plan.ts";
+import { PLAN_FORMAT_VERSION, type Plan, type ProfileAction } from "../../src/model/plan.ts";
 import { summarize } from "../../src/plan/build.ts";
 import { parsePlanFile, renderJson } from "../../src/render/json.ts";
 import { MAX_MARKDOWN, renderMarkdown } from "../../src/render/markdown.ts";
@@ -14,7 +14,7 @@ const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 function plan(actions: ProfileAction[]): Plan {
   return {
-    format_version: 1,
+    format_version: PLAN_FORMAT_VERSION,
     target: { kind: "sandbox", url: "http://127.0.0.1:1", accountSid: "AC" + "0".repeat(32) },
     actions,
     summary: summarize(actions),
@@ -59,7 +59,7 @@ describe("renderJson", () => {
   it("the schema rejects what is not a plan", () => {
     const good = JSON.parse(renderJson(plan([update("a", "x", "y")]))) as Record<string, unknown>;
     expect(validate(good)).toBe(true);
-    expect(validate({ ...good, format_version: 2 })).toBe(false);
+    expect(validate({ ...good, format_version: 1 })).toBe(false);
     expect(validate({ ...good, checksum: "md5:1" })).toBe(false);
     const bad = structuredClone(good) as { actions: { action: string }[] };
     bad.actions[0]!.action = "replace";

@@ -5,7 +5,7 @@
  * with control characters escaped; a submit-only action reads as a submit.
  */
 import { describe, expect, it } from "vitest";
-import type { Plan, ProfileAction } from "../../src/model/plan.ts";
+import { PLAN_FORMAT_VERSION, type Plan, type ProfileAction } from "../../src/model/plan.ts";
 import { summarize } from "../../src/plan/build.ts";
 import { renderJson } from "../../src/render/json.ts";
 import { renderMarkdown } from "../../src/render/markdown.ts";
@@ -13,7 +13,7 @@ import { renderText } from "../../src/render/text.ts";
 
 function plan(actions: ProfileAction[], url = "http://127.0.0.1:41234"): Plan {
   return {
-    format_version: 1,
+    format_version: PLAN_FORMAT_VERSION,
     target: { kind: "sandbox", url, accountSid: "AC" + "0".repeat(32) },
     actions,
     summary: summarize(actions),

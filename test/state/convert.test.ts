@@ -5,7 +5,10 @@ import {
   toAddress,
   toDocument,
   toEndUser,
+  toChannelEndpoint,
+  toPhoneNumber,
   toProfile,
+  toTrustProduct,
 } from "../../src/state/convert.ts";
 
 const profile = {
@@ -82,5 +85,59 @@ describe("convert", () => {
     expect(fails(() => formatDate(new Date(Number.NaN), "w", "date_updated"))).toMatch(
       /no valid date_updated/,
     );
+  });
+});
+
+describe("convert: trust products and phone numbers (issue 14)", () => {
+  it("turns them into observed records", () => {
+    expect(toTrustProduct(profile, "GET /v1/TrustProducts: item 0").sid).toBe(profile.sid);
+    expect(
+      toChannelEndpoint(
+        { sid: "RA" + "1".repeat(32), channelEndpointSid: "PN" + "2".repeat(32) },
+        "w",
+      ),
+    ).toEqual({ sid: "RA" + "1".repeat(32), channelEndpointSid: "PN" + "2".repeat(32) });
+    expect(toPhoneNumber({ sid: "PN" + "3".repeat(32), phoneNumber: "+15005550111" }, "w")).toEqual(
+      {
+        sid: "PN" + "3".repeat(32),
+        phoneNumber: "+15005550111",
+      },
+    );
+  });
+
+  it.each([
+    [
+      () => toTrustProduct({ ...profile, status: "gone" }, "GET /v1/TrustProducts: item 3"),
+      /item 3 has unknown status/,
+    ],
+    [
+      () =>
+        toChannelEndpoint(
+          { sid: "BV1", channelEndpointSid: "PN1" },
+          "GET /v1/TrustProducts/BU1/ChannelEndpointAssignments: item 0",
+        ),
+      /ChannelEndpointAssignments: item 0 has sid "BV1", not RA/,
+    ],
+    [
+      () => toChannelEndpoint({ sid: "RA1" }, "GET x: item 1"),
+      /GET x: item 1 has no string channelEndpointSid/,
+    ],
+    [
+      () =>
+        toPhoneNumber(
+          { sid: "PN1", phoneNumber: 5 },
+          "GET /2010-04-01/Accounts/AC1/IncomingPhoneNumbers.json: item 2",
+        ),
+      /IncomingPhoneNumbers.json: item 2 has no string phoneNumber \(malformed reply\)/,
+    ],
+  ])("a malformed reply names the request (%#)", (fn, message) => {
+    let err: unknown;
+    try {
+      fn();
+    } catch (e) {
+      err = e;
+    }
+    expect(isUserError(err)).toBe(true);
+    expect((err as Error).message).toMatch(message);
   });
 });
