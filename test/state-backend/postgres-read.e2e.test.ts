@@ -172,6 +172,12 @@ it("refuses a corrupt checkpoint blob, naming the backend with its password mask
       /checkpoint .*\.json in postgres:\/\/trusthub:\*\*\*\*@.*bad_state.* is corrupt/,
     ),
   });
+  // Not base64 (Go's encoder writes none of these characters): refused too, not skipped over.
+  const url2 = await copyTable("bad64_state");
+  await db.query(`UPDATE bad64_state SET data = '{"data":"e30=@@@@"}' WHERE key = $1`, [
+    checkpointKey(),
+  ]);
+  await expect(read(url2)).rejects.toThrow(/bad64_state.* is corrupt \(not base64\)/);
   const plan = await cli(["plan", w.dir], runner(), {
     TRUSTHUB_PULUMI_BIN: fakeBin,
     PULUMI_BACKEND_URL: url,
