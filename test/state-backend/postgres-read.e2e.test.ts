@@ -4,14 +4,14 @@
  * state is written by a real `trusthub apply` through the Pulumi CLI, then
  * read with a `pulumi` that fails and records every call. The direct read
  * gives the export's records, honours `table=`, picks the newest of
- * `.json` / `.json.gz` as Pulumi does, falls back to the export on a row
+ * `.json` / `.json.gz` / `.json.zst` as Pulumi does, falls back on a row
  * it does not know, and refuses a corrupt blob naming the backend, password
  * masked.
  */
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gzipSync, zstdCompressSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { exportStack } from "../../src/apply/export.ts";
@@ -120,7 +120,7 @@ it("reads the table named by `table=`, and a stack missing there is no stack", a
   expect((await read(pg_.url)).records).toEqual(expected); // the default table is untouched
 });
 
-it("reads the newest of .json and .json.gz, as Pulumi does", async () => {
+it("reads the newest of .json, .json.gz and .json.zst, as Pulumi does", async () => {
   const expected = (await read(pg_.url)).records;
   const url = await copyTable("gz_state");
   const row = await db.query<{ b: string }>(
@@ -136,6 +136,17 @@ it("reads the newest of .json and .json.gz, as Pulumi does", async () => {
   await db.query(
     `UPDATE gz_state SET data = json_build_object('data', 'bm90IGpzb24=') WHERE key = $1`,
     [checkpointKey()],
+  );
+  expect((await read(url)).records).toEqual(expected);
+
+  const zst = zstdCompressSync(Buffer.from(row.rows[0]!.b, "base64")).toString("base64");
+  await db.query(
+    `INSERT INTO gz_state (key, data, updated_at) VALUES ($1, json_build_object('data', $2::text), now() + interval '2 seconds')`,
+    [`${checkpointKey()}.zst`, zst],
+  );
+  await db.query(
+    `UPDATE gz_state SET data = json_build_object('data', 'bm90IGd6') WHERE key = $1`,
+    [`${checkpointKey()}.gz`],
   );
   expect((await read(url)).records).toEqual(expected);
 });
