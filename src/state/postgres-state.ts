@@ -11,7 +11,8 @@
  * checkpoint is `<database>/.pulumi/stacks/<project>/<stack>.json`, `.json.gz` or
  * `.json.zst`; Pulumi reads the most recently updated of the three
  * (state.go stackPath). The blob is scanned like the file backend's
- * checkpoint (src/state/checkpoint-scan.ts).
+ * checkpoint (src/state/checkpoint-scan.ts). A backend with no meta.yaml and
+ * no such stack in either layout (meta.go: a new one) holds no such stack.
  *
  * Anything unexpected (the URL, the layout, a row in another shape, a failed
  * connection) is not guessed at: the answer is `fallback` with the reason,
@@ -56,11 +57,13 @@ export async function readPostgresStack(
   const target = pgTarget(url, env, existsSync(join(homedir(), ".postgresql", "root.crt")));
   if (typeof target === "string") return quiet(target);
   const metaKey = `${target.prefix}${META}`;
-  const base = `${target.prefix}.pulumi/stacks/${project}/${stack}.json`;
-  const keys = [metaKey, base, `${base}.gz`, `${base}.zst`];
+  const variants = (b: string) => [b, `${b}.gz`, `${b}.zst`];
+  const checkpoints = variants(`${target.prefix}.pulumi/stacks/${project}/${stack}.json`);
+  // Where a legacy (version 0, no meta.yaml) backend would keep it: only whether it is there.
+  const legacy = variants(`${target.prefix}.pulumi/stacks/${stack}.json`);
   let rows: Row[];
   try {
-    rows = await select(target, keys, metaKey);
+    rows = await select(target, metaKey, [metaKey, ...legacy], checkpoints);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     // The table does not exist yet: Pulumi creates it on first use.
@@ -70,13 +73,17 @@ export async function readPostgresStack(
   }
   const where = `${redactBackendUrl(url)} (table ${target.table})`;
   const meta = rows.find((r) => r.key === metaKey);
-  if (!meta) return quiet(`${metaKey} is not in ${where} yet`);
+  if (!meta) {
+    // No meta.yaml and the stack in neither layout: Pulumi finds no stack either.
+    if (rows.length === 0) return { kind: "absent" };
+    return quiet(`${where} has no ${metaKey} (a legacy layout)`);
+  }
   const metaBlob = envelope(meta);
   if (metaBlob === undefined) return odd(`${metaKey} in ${where}`);
   const version = /^version:\s*(\d+)\s*$/m.exec(decode(metaBlob, metaKey, where).toString("utf8"));
   if (version?.[1] !== "1") return quiet(`${metaKey} in ${where} is not version 1`);
 
-  const row = rows.find((r) => r.key !== metaKey && r.data !== null);
+  const row = rows.find((r) => checkpoints.includes(r.key) && r.data !== null);
   if (!row) return { kind: "absent" };
   const blob = envelope(row);
   if (blob === undefined) return odd(`${row.key} in ${where}`);
@@ -94,10 +101,16 @@ export async function readPostgresStack(
 }
 
 /**
- * The meta row and the candidate checkpoints, one round trip; only the newest
- * checkpoint's data is sent (ties: the last key, as Pulumi's listing order).
+ * The rows of `others` (only meta.yaml with its data) and of the candidate
+ * checkpoints, one round trip; only the newest checkpoint's data is sent
+ * (ties: the last key, as in Pulumi's listing order).
  */
-async function select(target: PgTarget, keys: string[], metaKey: string): Promise<Row[]> {
+async function select(
+  target: PgTarget,
+  metaKey: string,
+  others: string[],
+  checkpoints: string[],
+): Promise<Row[]> {
   const { default: pg } = await import("pg");
   const client = new pg.Client(target.connection);
   client.on("error", () => undefined); // a dropped connection after the query: nothing to do
@@ -105,10 +118,11 @@ async function select(target: PgTarget, keys: string[], metaKey: string): Promis
   try {
     const res = await client.query<Row>({
       text:
-        `SELECT key, CASE WHEN key = $2 OR row_number() OVER ` +
-        `(PARTITION BY key = $2 ORDER BY updated_at DESC, key DESC) = 1 ` +
-        `THEN data::text END AS data FROM ${target.table} WHERE key = ANY($1::text[])`,
-      values: [keys, metaKey],
+        `SELECT key, CASE WHEN key = $1 OR (key = ANY($3::text[]) AND row_number() OVER ` +
+        `(PARTITION BY key = ANY($3::text[]) ORDER BY updated_at DESC, key DESC) = 1) ` +
+        `THEN data::text END AS data FROM ${target.table} ` +
+        `WHERE key = ANY($2::text[]) OR key = ANY($3::text[])`,
+      values: [metaKey, others, checkpoints],
     });
     return res.rows;
   } finally {

@@ -197,3 +197,24 @@ it("refuses a corrupt checkpoint blob, naming the backend with its password mask
   expect(plan.stderr).toMatch(/is corrupt \(not valid JSON/);
   expect(plan.stdout + plan.stderr).not.toContain(pg_.password);
 }, 120_000);
+
+it("a backend with no meta.yaml is read without Pulumi when it holds no such stack", async () => {
+  await db.query(`CREATE TABLE empty_state AS SELECT * FROM pulumi_state WITH NO DATA`);
+  expect(await read(`${pg_.url}&table=empty_state`)).toEqual({ records: {}, notes: [] });
+
+  // A legacy layout (no meta.yaml, `.pulumi/stacks/<stack>.json`): left to Pulumi.
+  const url = await copyTable("legacy_state");
+  const prefix = new URL(pg_.url).pathname.slice(1);
+  await db.query(`DELETE FROM legacy_state WHERE key = $1`, [`${prefix}/.pulumi/meta.yaml`]);
+  await db.query(`UPDATE legacy_state SET key = $1 WHERE key = $2`, [
+    `${prefix}/.pulumi/stacks/${stack()}.json`,
+    checkpointKey(),
+  ]);
+  const seen: string[] = [];
+  const r = await read(url, (_env, _cwd, _backend, s) => {
+    seen.push(s);
+    return Promise.resolve(undefined);
+  });
+  expect(seen).toEqual([stack()]);
+  expect(r).toEqual({ records: {}, notes: [] }); // routine: a note only with TRUSTHUB_DEBUG
+});
