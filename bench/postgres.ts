@@ -3,8 +3,10 @@
  * stack in PostgreSQL (Pulumi's postgres:// backend) next to the same plan
  * with the file backend, at N profiles, under the bench's conditions (emulator
  * process, 30 ms per request, at most 20 in flight). The file plan scans the
- * checkpoint file itself; the postgres plan runs `pulumi stack export`
- * (src/apply/export.ts). PostgreSQL comes from scripts/postgres.sh (a private
+ * checkpoint file itself; the postgres plan reads the same checkpoint from
+ * Pulumi's table with one SELECT (src/state/postgres-state.ts; the Pulumi
+ * calls per plan are counted: 0 unless it fell back to `pulumi stack
+ * export`, src/apply/export.ts). PostgreSQL comes from scripts/postgres.sh (a private
  * cluster in a temporary directory, stopped at the end).
  *
  * State: one real `trusthub apply` of the N profiles per backend (no added
@@ -78,7 +80,7 @@ try {
     plans.postgres.push(await planOnce(postgres, base));
     pulumiCalls.push(postgres.witness.invocations() - before);
   }
-  // The stack read alone, as the plan runs it (src/apply/export.ts): one CLI start, export to stdout.
+  // For comparison, the stack read through Pulumi (the fallback, src/apply/export.ts): one CLI start.
   const exportRuns: number[] = [];
   let exportMb = 0;
   for (let i = 0; i < runs; i++) {

@@ -2,8 +2,10 @@
  * apply's managed records, read back from the Pulumi stack state: one per
  * profile resource (pulumi-nodejs:dynamic/trusthub:Profile), its `record`
  * output (SIDs only, never personal data). For a file:// backend the
- * checkpoint JSON is read directly, so a plan never starts the Pulumi CLI;
- * any other backend goes through `pulumi stack export`.
+ * checkpoint JSON is read directly, and for a postgres:// backend the same
+ * checkpoint is read from its table (src/state/postgres-state.ts), so a plan
+ * never starts the Pulumi CLI; any other backend, or a postgres:// one this
+ * reader does not know the shape of, goes through `pulumi stack export`.
  */
 import { createReadStream, existsSync } from "node:fs";
 import type { Readable } from "node:stream";
@@ -12,7 +14,10 @@ import { createGunzip } from "node:zlib";
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
 import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
+import { redactBackendUrl } from "./backend-url.ts";
 import { CheckpointScanner } from "./checkpoint-scan.ts";
+import { readPostgresStack } from "./postgres-state.ts";
+import { isPostgresUrl } from "./postgres-url.ts";
 import { backendUrl, fileBackendDir, PROJECT_NAME, stackName } from "./stack.ts";
 
 type Env = Record<string, string | undefined>;
@@ -32,8 +37,10 @@ export interface ManagedContext {
   env: Env;
   cwd: string;
   target: TargetInfo;
-  /** Needed only for a backend other than file://. */
+  /** Needed only for a backend other than file:// (and postgres://, as its fallback). */
   exportStack?: StackExporter;
+  /** Where a note on reading through `pulumi stack export` goes (default: stderr). */
+  note?: (line: string) => void;
 }
 
 interface StateResource {
@@ -91,12 +98,43 @@ async function readCheckpoint(dir: string, stack: string): Promise<StateResource
   }
 }
 
-/** Exports started ahead by prefetchManaged, by backend URL and stack; each is used once. */
+/**
+ * The resources of a non-file backend's stack (undefined: no such stack):
+ * read from PostgreSQL directly when it can be, else `pulumi stack export`.
+ * Why the export was needed is noted when it was not routine (an unknown
+ * row format, a failed connection) or when TRUSTHUB_DEBUG is set.
+ */
+async function readNonFile(
+  env: Env,
+  cwd: string,
+  url: string,
+  stack: string,
+  exporter: StackExporter | undefined,
+  note: (line: string) => void,
+): Promise<unknown[] | undefined> {
+  if (isPostgresUrl(url)) {
+    const r = await readPostgresStack(env, url, PROJECT_NAME, stack);
+    if (r.kind === "resources") return r.resources;
+    if (r.kind === "absent") return undefined;
+    if (r.unexpected || env["TRUSTHUB_DEBUG"]) {
+      note(`note: reading stack ${stack} through \`pulumi stack export\`: ${r.why}\n`);
+    }
+  }
+  if (exporter === undefined) {
+    const where = redactBackendUrl(url);
+    throw new Error(`reading the ${where} backend needs a stack exporter (src/apply/export.ts)`);
+  }
+  return exporter(env, cwd, url, stack);
+}
+
+const stderrNote = (line: string): void => void process.stderr.write(line);
+
+/** Reads started ahead by prefetchManaged, by backend URL and stack; each is used once. */
 const prefetched = new Map<string, Promise<unknown[] | undefined>>();
 
 /**
- * Starts reading a non-file backend's stack (one `pulumi stack export`, a
- * child process) while the caller loads the configuration, when the stack
+ * Starts reading a non-file backend's stack (a SELECT, or one `pulumi stack
+ * export` child process) while the caller loads the configuration, when the stack
  * name is known from the environment alone (TRUSTHUB_STACK or
  * TWILIO_ACCOUNT_SID). readManaged then takes the result; a guess that does
  * not match is never used (readManaged exports again).
@@ -105,7 +143,7 @@ export function prefetchManaged(env: Env, cwd: string, exportStack: StackExporte
   const url = backendUrl(env, cwd);
   const stack = env["TRUSTHUB_STACK"]?.trim() || env["TWILIO_ACCOUNT_SID"]?.trim();
   if (fileBackendDir(url) !== undefined || !stack || !/^[\w.-]+$/.test(stack)) return;
-  const p = exportStack(env, cwd, url, stack);
+  const p = readNonFile(env, cwd, url, stack, exportStack, stderrNote);
   p.catch(() => undefined); // reported by readManaged if it is the one used
   prefetched.set(`${url}\0${stack}`, p);
 }
@@ -118,10 +156,7 @@ export async function readManaged(ctx: ManagedContext): Promise<Record<string, M
   const key = `${url}\0${stack}`;
   const early = prefetched.get(key);
   prefetched.delete(key);
-  const exporter = ctx.exportStack;
-  if (early === undefined && exporter === undefined) {
-    throw new Error(`reading the ${url} backend needs a stack exporter (src/apply/export.ts)`);
-  }
-  const resources = await (early ?? exporter!(ctx.env, ctx.cwd, url, stack));
+  const resources = await (early ??
+    readNonFile(ctx.env, ctx.cwd, url, stack, ctx.exportStack, ctx.note ?? stderrNote));
   return recordsFrom((resources ?? []) as StateResource[]);
 }
