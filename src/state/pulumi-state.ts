@@ -58,6 +58,7 @@ export function recordsFrom(resources: StateResource[]): Record<string, ManagedR
       assignments: { ...rec.assignments },
       ...(rec.addressSid ? { addressSid: rec.addressSid } : {}),
       ...(rec.documentSid ? { documentSid: rec.documentSid } : {}),
+      ...(rec.channelEndpoints ? { channelEndpoints: { ...rec.channelEndpoints } } : {}),
     };
   }
   return out;

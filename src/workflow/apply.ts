@@ -38,6 +38,7 @@ import {
   nothingToDoText,
   remainingExit,
 } from "./apply-outcome.ts";
+import { hasProductWork, productReport } from "./apply-products.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
 import { preflight } from "./preflight.ts";
 import { consoleSimulator, describeTarget, readManagedRecords } from "./target.ts";
@@ -113,7 +114,9 @@ async function replan(
 }
 
 function hasWork(plan: Plan): boolean {
-  return plan.actions.some((a) => writes(a) || a.submit || a.action === "delete");
+  return (
+    plan.actions.some((a) => writes(a) || a.submit || a.action === "delete") || hasProductWork(plan)
+  );
 }
 
 export async function runApply(opts: ApplyOptions): Promise<number> {
@@ -205,7 +208,10 @@ async function carryOut(
   const say = (line: string) => opts.out(`${line}\n`);
   say("\nApplying through Pulumi:");
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
-  if (specs.some((s) => s.mode === "apply") || plan.summary.delete > 0) {
+  if (
+    specs.some((s) => s.mode === "apply") ||
+    plan.summary.delete + (plan.productSummary?.delete ?? 0) > 0
+  ) {
     // Loaded only when there is work: the engine pulls in @pulumi/pulumi (about a second).
     const { runUpdate } = await import("../apply/engine.ts");
     result = await runUpdate({
@@ -220,7 +226,10 @@ async function carryOut(
       write: opts.out,
     });
   }
-  const byKey = new Map(result.outcomes.map((o) => [o.key, o]));
+  // Trust products (issue 14) report apart: their provider evaluates and submits them.
+  const products = productReport(result.outcomes);
+  const profileOutcomes = result.outcomes.filter((o) => o.product !== true);
+  const byKey = new Map(profileOutcomes.map((o) => [o.key, o]));
   const failed = result.outcomes.filter((o) => !o.ok);
   const items: SubmitItem[] = [];
   for (const a of plan.actions) {
@@ -242,10 +251,14 @@ async function carryOut(
   if (submitted.length > 0) say("\nEvaluation and submission:");
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
 
-  const notOk = failed.length + submitted.filter((s) => !s.ok).length;
+  const notOk =
+    failed.length +
+    submitted.filter((s) => !s.ok).length +
+    products.notOk -
+    failed.filter((o) => o.product === true).length;
   const actionOf = new Map(plan.actions.map((a) => [a.key, a.action]));
   const count = (op: string, action?: string) =>
-    result.outcomes.filter(
+    profileOutcomes.filter(
       (o) => o.ok && o.op === op && (action === undefined || actionOf.get(o.key) === action),
     ).length;
   say(
@@ -258,6 +271,7 @@ async function carryOut(
       ".",
   );
   for (const f of failed) say(`  ${f.key}: ${f.message ?? "failed"}`);
+  for (const line of products.lines) say(line);
   if (interrupt.requested) {
     const evaluated = submitted.filter((s) => s.evaluation !== undefined || !s.ok).length;
     for (const line of interruptedLines(plan, result.outcomes, items.length > evaluated)) say(line);
