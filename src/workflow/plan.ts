@@ -22,7 +22,13 @@ import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
 import { readAccount } from "../state/read.ts";
 import { accountEnv } from "../state/account-env.ts";
-import { openTarget, readManagedRecords, type OpenTargetOptions } from "./target.ts";
+import {
+  declaredNumbers,
+  openTarget,
+  readManagedRecords,
+  seedSandboxNumbers,
+  type OpenTargetOptions,
+} from "./target.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -112,6 +118,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
   const close = (): Promise<void> => resolved.close();
   try {
     await opts.preflight?.(conn, env, picked.account);
+    await seedSandboxNumbers(conn, declaredNumbers(config)); // issue 14: the sandbox owns them
     const readManaged = opts.readManaged ?? readManagedRecords;
     const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
