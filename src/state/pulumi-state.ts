@@ -11,13 +11,15 @@ import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
-import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
+import type { ManagedProductRecord, ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import { CheckpointScanner } from "./checkpoint-scan.ts";
 import { backendUrl, fileBackendDir, PROJECT_NAME, stackName } from "./stack.ts";
 
 type Env = Record<string, string | undefined>;
 
 export const PROFILE_TYPE = "pulumi-nodejs:dynamic/trusthub:Profile";
+/** Issue 14: one resource per trust product (src/apply/resource.ts TrustHubProduct). */
+export const PRODUCT_TYPE = "pulumi-nodejs:dynamic/trusthub:TrustProduct";
 const CHUNK = 1 << 16;
 
 /** `pulumi stack export` of a non-file backend (src/apply/export.ts, handed in by the workflow). */
@@ -43,9 +45,44 @@ interface StateResource {
   outputs?: { key?: unknown; record?: unknown };
 }
 
-/** Managed records from a deployment's resources (pure). */
+/** The trust product records read with each map of profile records (see managedProductsOf). */
+const productRecords = new WeakMap<object, Record<string, ManagedProductRecord>>();
+
+/**
+ * The trust product records (issue 14) of the state `managed` was read from: one read of the
+ * state serves both, and every caller of readManaged keeps its signature.
+ */
+export function managedProductsOf(
+  managed: Record<string, ManagedRecord>,
+): Record<string, ManagedProductRecord> {
+  return productRecords.get(managed) ?? {};
+}
+
+/** Trust product records from a deployment's resources (pure). */
+export function productRecordsFrom(
+  resources: StateResource[],
+): Record<string, ManagedProductRecord> {
+  const out: Record<string, ManagedProductRecord> = {};
+  for (const r of resources) {
+    if (r.type !== PRODUCT_TYPE || r.delete === true) continue;
+    const rec = r.outputs?.record as ManagedProductRecord | undefined;
+    if (!rec || typeof rec.productSid !== "string") continue;
+    const key = typeof r.outputs?.key === "string" ? r.outputs.key : rec.key;
+    out[key] = {
+      key,
+      productSid: rec.productSid,
+      ...(rec.endUserSid ? { endUserSid: rec.endUserSid } : {}),
+      assignments: { ...rec.assignments },
+      channelEndpoints: { ...rec.channelEndpoints },
+    };
+  }
+  return out;
+}
+
+/** Managed records from a deployment's resources (pure); its products via managedProductsOf. */
 export function recordsFrom(resources: StateResource[]): Record<string, ManagedRecord> {
   const out: Record<string, ManagedRecord> = {};
+  productRecords.set(out, productRecordsFrom(resources));
   for (const r of resources) {
     if (r.type !== PROFILE_TYPE || r.delete === true) continue;
     const rec = r.outputs?.record as ManagedRecord | undefined;

@@ -41,7 +41,12 @@ import {
 import { hasProductWork, productReport } from "./apply-products.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
 import { preflight } from "./preflight.ts";
-import { consoleSimulator, describeTarget, readManagedRecords } from "./target.ts";
+import {
+  consoleSimulator,
+  describeTarget,
+  readManagedRecords,
+  withManagedProducts,
+} from "./target.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -105,6 +110,7 @@ async function replan(
     assignmentsFor: (account) => profilesNeedingAssignments(config, account),
   });
   if (p.observed.parentPrimary) observed.parentPrimary = p.observed.parentPrimary;
+  withManagedProducts(observed, managed);
   const plan = buildPlan(config, observed, {
     ...(opts.targets ? { targets: opts.targets } : {}),
     prune: opts.prune === true,

@@ -27,6 +27,7 @@ import {
   openTarget,
   readManagedRecords,
   seedSandboxNumbers,
+  withManagedProducts,
   type OpenTargetOptions,
 } from "./target.ts";
 
@@ -126,6 +127,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
     });
     if (opts.parentPrimary !== undefined) observed.parentPrimary = opts.parentPrimary;
+    withManagedProducts(observed, managed);
     const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;

@@ -11,9 +11,10 @@ import { trusthubDir } from "../state/workdir.ts";
 import { join, relative } from "node:path";
 import { UserError } from "../errors.ts";
 import type { Config } from "../model/config.ts";
-import type { Connection, ManagedRecord, TargetInfo } from "../model/trusthub.ts";
+import type { Connection, ManagedRecord, ObservedAccount, TargetInfo } from "../model/trusthub.ts";
 import type { ConsoleSimulator } from "../apply/console-steps.ts";
 import {
+  managedProductsOf,
   prefetchManaged,
   readManaged,
   type ManagedContext,
@@ -180,6 +181,21 @@ export async function readManagedRecords(
   ctx: Omit<ManagedContext, "exportStack">,
 ): Promise<Record<string, ManagedRecord>> {
   return readManaged({ ...ctx, exportStack });
+}
+
+/**
+ * Issue 14: the trust products apply manages, read from the same state as `managed`, on the
+ * observed account (unless the reader already set them); products in state that a plan does
+ * not register would otherwise be deleted by Pulumi.
+ */
+export function withManagedProducts(
+  observed: ObservedAccount,
+  managed: Record<string, ManagedRecord>,
+): void {
+  const products = managedProductsOf(managed);
+  if (observed.managedProducts === undefined && Object.keys(products).length > 0) {
+    observed.managedProducts = products;
+  }
 }
 
 /** Starts reading a non-file backend's stack while the configuration loads (see prefetchManaged). */

@@ -16,7 +16,7 @@ import type { ResourceSpec } from "../../src/apply/resource.ts";
 import type { ResourceInputs } from "../../src/model/plan.ts";
 import type { Connection, DesiredBundle } from "../../src/model/trusthub.ts";
 import { desiredBundle } from "../../src/plan/desired.ts";
-import { readManaged } from "../../src/state/pulumi-state.ts";
+import { managedProductsOf, readManaged } from "../../src/state/pulumi-state.ts";
 import { backendUrl, fileBackendDir, PROJECT_NAME, stackName } from "../../src/state/stack.ts";
 import { createClient } from "../../src/state/client.ts";
 import { productReport } from "../../src/workflow/apply-products.ts";
@@ -130,6 +130,10 @@ describe("trust products through the Pulumi engine", () => {
       { key: d.key, profileKey: key(), product: "shaken-stir", mode: "hold" },
     ]);
     expect(held.outcomes.find((o) => o.key === d.key)).toMatchObject({ op: "same", ok: true });
+    // Read back for the next plan: the product's record, its numbers included.
+    const records = managedProductsOf(await readManaged({ env, cwd, target: conn.target }));
+    expect(Object.keys(records[d.key]!.channelEndpoints).sort()).toEqual([...numbers].sort());
+    expect(records[d.key]!.assignments).toHaveProperty(profileSid);
     // The state holds the product's record: SIDs only, no personal data.
     const dir = fileBackendDir(backendUrl(env, cwd))!;
     const file = join(
