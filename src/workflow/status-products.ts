@@ -63,6 +63,22 @@ export async function productEntries(
   return out;
 }
 
+/** One poll of `status --wait`: the products' statuses now (one list), changes reported. */
+export async function pollProducts(
+  c: TwilioClient,
+  entries: ProductStatusEntry[],
+  onProgress?: (line: string) => void,
+): Promise<void> {
+  const live = new Map((await listProducts(c)).map((p) => [p.sid, p]));
+  for (const e of entries) {
+    if (e.sid === undefined) continue;
+    const status = live.get(e.sid)?.status ?? "missing";
+    if (status === e.status) continue;
+    onProgress?.(`${e.key ?? JSON.stringify(e.friendlyName)} ${e.sid}: ${e.status} -> ${status}`);
+    e.status = status;
+  }
+}
+
 /** Adds the newest stored evaluation of each draft or rejected product. */
 export async function readProductEvaluations(
   c: TwilioClient,

@@ -26,8 +26,13 @@ import { describeFailure } from "../state/failure.ts";
 import { isEditableStatus, POLICY_SIDS } from "../domain/twilio.ts";
 import { mapPool } from "../lib/pool.ts";
 import type { Plan } from "../model/plan.ts";
-import type { StatusReportWithProducts } from "../render/product-status.ts";
-import { latestEvaluation, productEntries, readProductEvaluations } from "./status-products.ts";
+import type { ProductStatusEntry, StatusReportWithProducts } from "../render/product-status.ts";
+import {
+  latestEvaluation,
+  pollProducts,
+  productEntries,
+  readProductEvaluations,
+} from "./status-products.ts";
 import { preparePlan, type PreparePlanOptions } from "./plan.ts";
 import { openTarget, type OpenTargetOptions } from "./target.ts";
 
@@ -71,13 +76,14 @@ export async function runStatus(opts: StatusOptions): Promise<StatusReportWithPr
     };
     // The poll loop is itself the retry: a failed poll is reported and the next poll
     // tries again, so polls skip the HTTP layer's own retries (and their long backoff).
+    // Issue 14: each trust product's status and last evaluation, under its profile; --wait
+    // waits for the products under review too.
+    const products = await productEntries(client, plan);
     if (opts.wait === true) {
       const pollClient = createClient(conn, { retry: { attempts: 1 } });
-      report.wait = await waitForReview(pollClient, entries, opts);
+      report.wait = await waitForReview(pollClient, entries, opts, products);
     }
     await readEvaluations(client, entries);
-    // Issue 14: each trust product's status and last evaluation, under its profile.
-    const products = await productEntries(client, plan);
     if (products.length > 0) {
       await readProductEvaluations(client, products);
       report.trust_products = products;
@@ -183,6 +189,7 @@ async function waitForReview(
   client: TwilioClient,
   entries: ProfileStatusEntry[],
   opts: StatusOptions,
+  products: ProductStatusEntry[] = [],
 ): Promise<NonNullable<StatusReport["wait"]>> {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -192,7 +199,8 @@ async function waitForReview(
   let delay = backoff.initialMs;
   let polls = 0;
   const waiting = (): ProfileStatusEntry[] => entries.filter((e) => WAITING.includes(e.status));
-  while (waiting().length > 0) {
+  const productsWaiting = () => products.some((e) => WAITING.includes(e.status));
+  while (waiting().length > 0 || productsWaiting()) {
     const left = deadline - now();
     if (left <= 0) return { timedOut: true, seconds: (now() - start) / 1000, polls };
     await sleep(Math.min(delay, left));
@@ -200,7 +208,8 @@ async function waitForReview(
     polls += 1;
     let listed: ObservedProfile[];
     try {
-      listed = await listProfiles(client);
+      listed = waiting().length > 0 ? await listProfiles(client) : [];
+      if (productsWaiting()) await pollProducts(client, products, opts.onProgress);
     } catch (e) {
       // A long wait outlives a transient failure (5xx, network): say so and poll again.
       if ((e as { code?: unknown }).code !== "status/request") throw e;
