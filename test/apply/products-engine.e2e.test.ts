@@ -20,6 +20,7 @@ import { managedProductsOf, readManaged } from "../../src/state/pulumi-state.ts"
 import { backendUrl, fileBackendDir, PROJECT_NAME, stackName } from "../../src/state/stack.ts";
 import { createClient } from "../../src/state/client.ts";
 import { productReport } from "../../src/workflow/apply-products.ts";
+import { runForget } from "../../src/workflow/forget.ts";
 import { startAccount, type EmulatorAccount } from "../helpers/emulator.ts";
 import { loadIsv } from "./fixtures.ts";
 import { desiredProduct, productInputs } from "./product-fixtures.ts";
@@ -147,4 +148,22 @@ describe("trust products through the Pulumi engine", () => {
     expect(state).toContain("trusthub:TrustProduct");
     expect(state).not.toContain("compliance@example.com");
   }, 240_000);
+
+  it("forget drops a trust product from the state by its key, Trust Hub untouched", async () => {
+    const key2 = `${key()}/shaken-stir`;
+    const before = managedProductsOf(await readManaged({ env, cwd, target: conn.target }));
+    const sid = before[key2]!.productSid;
+    const out: string[] = [];
+    const code = await runForget({
+      keys: [key2],
+      env: { ...env, ...a.env },
+      cwd,
+      out: (t) => out.push(t),
+    });
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(new RegExp(`^${key2} \\(${sid}\\): no longer managed`));
+    const after = managedProductsOf(await readManaged({ env, cwd, target: conn.target }));
+    expect(after[key2]).toBeUndefined();
+    expect((await createClient(conn).trusthub.v1.trustProducts(sid).fetch()).sid).toBe(sid);
+  }, 120_000);
 });
