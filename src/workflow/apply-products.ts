@@ -14,9 +14,17 @@ export function productActions(plan: Plan): TrustProductAction[] {
   return plan.actions.flatMap((a) => a.trustProducts ?? []);
 }
 
-/** Whether apply has anything to do for a trust product (a write, a delete or a submit). */
+/**
+ * Whether apply has anything to do for a trust product (a write, a delete or a submit), or for
+ * phone numbers: a profile whose only change is its numbers (slot "phoneNumbers") still runs
+ * Pulumi, whatever its action says (numbers change in any status).
+ */
 export function hasProductWork(plan: Plan): boolean {
-  return productActions(plan).some((t) => WRITES.includes(t.action) || t.submit);
+  const numbers = (changes: { slot: string }[]) => changes.some((c) => c.slot === "phoneNumbers");
+  return (
+    productActions(plan).some((t) => WRITES.includes(t.action) || t.submit || numbers(t.changes)) ||
+    plan.actions.some((a) => numbers(a.changes))
+  );
 }
 
 export interface ProductReport {
