@@ -13,11 +13,7 @@
  * A failure after the first write is ProductPartialError with the record of what exists.
  */
 import { isEditableStatus, isImmutableStatus, type ProfileStatus } from "../domain/twilio.ts";
-import type {
-  DesiredProduct,
-  ManagedProductRecord,
-  ObservedProduct,
-} from "../model/trusthub.ts";
+import type { DesiredProduct, ManagedProductRecord, ObservedProduct } from "../model/trusthub.ts";
 import type { TwilioClient } from "../state/client.ts";
 import { reconcileChannels } from "./channels.ts";
 import { productDrift, resolveProfileSid } from "./product-diff.ts";
