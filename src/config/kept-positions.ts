@@ -3,11 +3,12 @@
  * (yaml's nodes with ranges) is several times the size of the text; keeping
  * it for every file until the rules finish held about 700 MB at 10,000
  * profiles. What a valid config always needs (the source of the primary, of
- * each secondary and of `account`) is computed before the tree goes; any other
+ * each secondary, of each trust product and of `account`) is computed before the tree goes; any other
  * position (a diagnostic) re-parses the file's text once, which gives exactly
  * the same positions.
  */
 import type { SourceRef } from "../model/config.ts";
+import { joinPointer } from "./diagnostic.ts";
 import { parseYaml } from "./parse.ts";
 import type { Anchor, DocumentPositions } from "./positions.ts";
 
@@ -70,8 +71,27 @@ export class KeptPositions implements Positions {
 export function keptPositions(tree: DocumentPositions, value: unknown): Map<string, SourceRef> {
   const kept = new Map<string, SourceRef>();
   const pointers = ["/primary", "/account"];
-  const secondaries = (value as { secondaries?: unknown } | null)?.secondaries;
-  if (Array.isArray(secondaries)) secondaries.forEach((_, i) => pointers.push(`/secondaries/${i}`));
+  const root = value as { primary?: unknown; secondaries?: unknown } | null;
+  pointers.push(...productPointers("/primary", root?.primary));
+  const secondaries = root?.secondaries;
+  if (Array.isArray(secondaries)) {
+    secondaries.forEach((s, i) => {
+      pointers.push(`/secondaries/${i}`, ...productPointers(`/secondaries/${i}`, s));
+    });
+  }
   for (const p of pointers) kept.set(p, tree.at(p));
   return kept;
+}
+
+/** `<profile>/trustProducts/<field>` of each product written as a mapping (its `source`). */
+export function productPointers(profile: string, value: unknown): string[] {
+  const products = isObject(value) ? value["trustProducts"] : undefined;
+  if (!isObject(products)) return [];
+  return Object.keys(products)
+    .filter((k) => isObject(products[k]))
+    .map((k) => joinPointer(`${profile}/trustProducts`, k));
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
 }

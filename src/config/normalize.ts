@@ -3,7 +3,8 @@
  * defaults filled (`submit` defaults to `defaults.submit`, else true),
  * strings trimmed (done at env resolution), phones in E.164, registration
  * numbers canonical, country codes upper case, `street2` "" and
- * `socialMediaProfileUrls` [] when absent, `statusCallback` "" when unset.
+ * `socialMediaProfileUrls` [] when absent, `statusCallback` "" when unset;
+ * phone numbers and trust products as src/config/products.ts says.
  */
 import type {
   Address,
@@ -12,7 +13,6 @@ import type {
   IndividualProfile,
   Representative,
   SourceRef,
-  TrustProduct,
   WrittenAddress,
   WrittenBusinessProfile,
   WrittenDefaults,
@@ -21,6 +21,7 @@ import type {
   WrittenRepresentative,
 } from "../model/config.ts";
 import { toE164 } from "./phone.ts";
+import { normalizeNumbers, normalizeProducts } from "./products.ts";
 import { canonicalRegistrationNumber } from "./registration.ts";
 import { plain } from "./unlisted.ts";
 
@@ -47,13 +48,16 @@ export function normalize(docs: NormalizeInput[], files: string[]): Config {
   for (const doc of docs) {
     const { primary, secondaries } = doc.written;
     if (primary?.type === "individual") {
-      config.primary = individual(primary, submit(primary.submit), doc.at("/primary"));
+      config.primary = individual(primary, submit(primary.submit), doc.at("/primary"), (f) =>
+        doc.at(`/primary/trustProducts/${f}`),
+      );
     } else if (primary) {
       config.primary = business(
         primary,
         "primary-business",
         submit(primary.submit),
         doc.at("/primary"),
+        (f) => doc.at(`/primary/trustProducts/${f}`),
       );
     }
     (secondaries ?? []).forEach((s, i) => {
@@ -65,29 +69,38 @@ export function normalize(docs: NormalizeInput[], files: string[]): Config {
       const callback = s.statusCallback ?? defaults.statusCallback;
       if (callback !== undefined) withDefaults.statusCallback = callback;
       config.secondaries.push(
-        business(withDefaults, "secondary", submit(s.submit), doc.at(`/secondaries/${i}`)),
+        business(withDefaults, "secondary", submit(s.submit), doc.at(`/secondaries/${i}`), (f) =>
+          doc.at(`/secondaries/${i}/trustProducts/${f}`),
+        ),
       );
     });
   }
   return config;
 }
 
+/** Where a profile's trust product starts: `<profile pointer>/trustProducts/<field>`. */
+type ProductAt = (field: string) => SourceRef;
+
 function base(
   p: WrittenBusinessProfile | WrittenIndividualPrimary,
   submit: boolean,
   source: SourceRef,
+  productAt: ProductAt,
 ) {
-  return {
+  const country = p.address.isoCountry;
+  const common = {
     key: p.key,
     friendlyName: p.friendlyName,
     email: p.email ?? "",
     statusCallback: p.statusCallback ?? "",
-    ...(p.sid !== undefined ? { sid: p.sid } : {}),
     submit,
+    phoneNumbers: normalizeNumbers(p.phoneNumbers, country),
+  };
+  return {
+    ...common,
+    ...(p.sid !== undefined ? { sid: p.sid } : {}),
     source,
-    // issue 14: normalised by src/config (phone numbers, trust products); empty until then
-    phoneNumbers: [] as string[],
-    trustProducts: [] as TrustProduct[],
+    trustProducts: normalizeProducts(p.trustProducts, { ...common, country }, productAt),
   };
 }
 
@@ -96,6 +109,7 @@ function business(
   kind: BusinessProfile["kind"],
   submit: boolean,
   source: SourceRef,
+  productAt: ProductAt,
 ): BusinessProfile {
   const country = p.address.isoCountry;
   const [one, two] = p.representatives.map((r) => representative(r, country));
@@ -103,7 +117,7 @@ function business(
   const b = p.business;
   const type = plain(b.registration.type);
   return {
-    ...base(p, submit, source),
+    ...base(p, submit, source, productAt),
     kind,
     business: {
       name: b.name,
@@ -130,9 +144,10 @@ function individual(
   p: WrittenIndividualPrimary,
   submit: boolean,
   source: SourceRef,
+  productAt: ProductAt,
 ): IndividualProfile {
   return {
-    ...base(p, submit, source),
+    ...base(p, submit, source, productAt),
     kind: "primary-individual",
     individual: { ...p.individual, phone: phone(p.individual.phone, p.address.isoCountry) },
     address: address(p.address),

@@ -3,7 +3,8 @@
  * values directly, without yaml's syntax tree and document of every node
  * (yaml took about 3.4 s and 500 MB for 10,000 secondaries in one 9 MB file;
  * js-yaml about 0.5 s and 40 MB). A valid config needs only its values and the
- * positions of `/primary`, `/account` and each `/secondaries/<i>`, which come
+ * positions of `/primary`, `/account`, each `/secondaries/<i>` and each trust
+ * product (`<profile>/trustProducts/<field>`), which come
  * from js-yaml's node events; any other position (a diagnostic) re-parses the
  * file with yaml (kept-positions.ts), so every diagnostic is placed as before.
  *
@@ -17,6 +18,8 @@
  */
 import { FAILSAFE_SCHEMA, load, Type, type State } from "js-yaml";
 import type { SourceRef } from "../model/config.ts";
+import { joinPointer } from "./diagnostic.ts";
+import { ProductEvents } from "./parse-fast-products.ts";
 
 export interface FastParse {
   value: unknown;
@@ -136,8 +139,9 @@ export function parseFast(file: string, text: string): FastParse | undefined {
 }
 
 /**
- * Start offsets of the root mapping's keys and values (depth 2) and of the
- * items under `secondaries` (depth 3). js-yaml opens a node before skipping
+ * Start offsets of the root mapping's keys and values (depth 2), of the items
+ * under `secondaries` (depth 3) and of the trust products of each profile
+ * (the values under its `trustProducts`). js-yaml opens a node before skipping
  * the space and comments in front of it; `contentAt` skips them.
  */
 class Events {
@@ -145,14 +149,25 @@ class Events {
   private readonly top: { start: number; result?: unknown }[] = [];
   private readonly items: number[] = [];
   private inSecondaries = false;
+  private readonly products = new ProductEvents();
 
   on(event: "open" | "close", state: State): void {
     const depth = (state as State & { depth: number }).depth;
     if (event === "open") {
-      if (depth === 2) this.top.push({ start: state.position });
-      if (depth === 3 && this.inSecondaries) this.items.push(state.position);
+      if (depth === 2) {
+        this.top.push({ start: state.position });
+        // A value opening after the key `primary`: the primary's mapping.
+        const key = this.top.length % 2 === 0 ? this.top[this.top.length - 2]?.result : undefined;
+        if (key === "primary") this.products.profile("/primary", depth);
+      }
+      if (depth === 3 && this.inSecondaries) {
+        this.items.push(state.position);
+        this.products.profile(`/secondaries/${this.items.length - 1}`, depth);
+      }
+      this.products.open(depth, state.position);
       return;
     }
+    this.products.close(depth, state.result);
     if (depth !== 2) return;
     const node = this.top[this.top.length - 1]!;
     node.result = state.result;
@@ -182,6 +197,14 @@ class Events {
     if (Array.isArray(secondaries)) {
       if (this.items.length !== secondaries.length) return undefined;
       this.items.forEach((at, i) => keep(`/secondaries/${i}`, at, secondaries[i]));
+    }
+    for (const p of this.products.found) {
+      const profile =
+        p.index < 0 ? root["primary"] : (secondaries as unknown[] | undefined)?.[p.index];
+      const products = (profile as { trustProducts?: unknown } | null)?.trustProducts;
+      const product = (products as Record<string, unknown> | null | undefined)?.[p.field];
+      if (products !== null && typeof products === "object" && Object.hasOwn(products, p.field))
+        keep(joinPointer(`${p.profile}/trustProducts`, p.field), p.start, product);
     }
     return kept;
   }

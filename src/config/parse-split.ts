@@ -12,13 +12,24 @@
  * undefined and the caller parses the whole file as before, so every
  * diagnostic (and its position) still comes from the full parse.
  */
-import { isAlias, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+} from "yaml";
 import type { SourceRef } from "../model/config.ts";
+import { joinPointer } from "./diagnostic.ts";
+import { productPointers } from "./kept-positions.ts";
 import { DocumentPositions } from "./positions.ts";
 
 export interface SplitParse {
   value: unknown;
-  /** Positions a valid config needs: `/primary`, `/account` and each `/secondaries/<i>`. */
+  /** Positions a valid config needs: `/primary`, `/account`, each `/secondaries/<i>` and product. */
   kept: Map<string, SourceRef>;
 }
 
@@ -56,6 +67,7 @@ export function parseSplit(file: string, text: string): SplitParse | undefined {
   const kept = new Map<string, SourceRef>();
   kept.set("/primary", tree.at("/primary"));
   kept.set("/account", tree.at("/account"));
+  for (const p of productPointers("/primary", root["primary"])) kept.set(p, tree.at(p));
 
   const secondaries: unknown[] = [];
   for (let first = 0; first < starts.length; first += BATCH) {
@@ -69,6 +81,11 @@ export function parseSplit(file: string, text: string): SplitParse | undefined {
       if (!node?.range || from + node.range[0] < starts[first + k]!) return undefined;
       const { line, col } = lines.linePos(from + node.range[0]);
       kept.set(`/secondaries/${first + k}`, { file, line, column: col });
+      for (const [field, start] of productStarts(node)) {
+        const at = lines.linePos(from + start);
+        const pointer = joinPointer(`/secondaries/${first + k}/trustProducts`, field);
+        kept.set(pointer, { file, line: at.line, column: at.col });
+      }
     }
     secondaries.push(...(doc.toJS({ maxAliasCount: 100 }) as unknown[]));
   }
@@ -120,6 +137,21 @@ function clean(doc: Document.Parsed): boolean {
     return ok ? undefined : visit.BREAK;
   });
   return ok;
+}
+
+/** Each trust product written as a mapping under an item's `trustProducts`: field and start offset. */
+function productStarts(item: unknown): [string, number][] {
+  if (!isMap(item)) return [];
+  const products = item.items.find(
+    (p) => isScalar(p.key) && p.key.value === "trustProducts",
+  )?.value;
+  if (!isMap(products)) return [];
+  const out: [string, number][] = [];
+  for (const pair of products.items) {
+    const start = isMap(pair.value) ? pair.value.range?.[0] : undefined;
+    if (isScalar(pair.key) && start !== undefined) out.push([String(pair.key.value), start]);
+  }
+  return out;
 }
 
 /** Offset of the top-level map key `name` in the document, if there is one. */

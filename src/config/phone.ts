@@ -30,3 +30,9 @@ function parse(value: string, country: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/** The region of a valid number (e.g. "US", "CA"), or undefined. */
+export function phoneRegion(value: string, country: string | undefined): string | undefined {
+  const e164 = toE164(value, country);
+  return e164 === undefined ? undefined : parsePhoneNumberFromString(e164)?.country;
+}

@@ -122,6 +122,13 @@ export function mapError(e: ErrorObject): Mapped | undefined {
         pointer: at,
         anchor: "value",
       };
+    case "minimum":
+      return {
+        code: "schema/minimum",
+        message: `${field} must be at least ${String(p["limit"])}`,
+        pointer: at,
+        anchor: "value",
+      };
     case "minItems":
       return {
         code: "schema/min-items",
@@ -137,10 +144,11 @@ export function mapError(e: ErrorObject): Mapped | undefined {
         anchor: "value",
       };
     case "uniqueItems":
+      // ajv names the two equal items as i and j in either order: point at the later one.
       return {
         code: "schema/duplicate-item",
         message: `${field} lists the same value twice`,
-        pointer: joinPointer(at, String(p["i"])),
+        pointer: joinPointer(at, Math.max(Number(p["i"]), Number(p["j"]))),
         anchor: "value",
       };
     default:

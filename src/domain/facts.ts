@@ -1,5 +1,6 @@
 /**
- * Every Twilio fact the tool relies on, with its source and how sure we are.
+ * Every Twilio fact the tool relies on, with its source and how sure we are
+ * (trust products: src/domain/facts-products.ts).
  * `name` is the export in src/domain (dotted for one entry of an object);
  * test/domain/facts.test.ts keeps this list complete and docs/twilio-facts.md
  * (rendered from it by scripts/twilio-facts.ts) in step. Pure data.
@@ -12,7 +13,7 @@ import {
 import { REJECTION_REASONS, STATUS_CALLBACK_FIELDS } from "./rejections.ts";
 import { SOURCES as S, unverified, type Source } from "./sources.ts";
 import * as T from "./twilio.ts";
-import * as P from "./trust-products.ts";
+import { PRODUCT_FACTS } from "./facts-products.ts";
 
 export type Confidence = "high" | "medium" | "low";
 
@@ -25,44 +26,7 @@ export interface Fact {
   note?: string;
 }
 
-export const FACTS: readonly Fact[] = [
-  {
-    name: "TRUST_POLICY_SIDS.a2pMessagingProfile",
-    what: "Policy of the A2P messaging profile trust product",
-    value: P.TRUST_POLICY_SIDS.a2pMessagingProfile,
-    sources: [S.isvA2p],
-    confidence: "high",
-  },
-  {
-    name: "TRUST_POLICY_SIDS.shakenStir",
-    what: "Policy of the SHAKEN/STIR trust product",
-    value: P.TRUST_POLICY_SIDS.shakenStir,
-    sources: [S.thirdPartyShakenStirPolicy, S.ssIsvSingleProject],
-    confidence: "medium",
-    note: "Twilio's SHAKEN/STIR ISV guides describe the trust product but the SID comes from third-party code only.",
-  },
-  {
-    name: "A2P_END_USER_TYPE",
-    what: "End-user type of an A2P messaging profile",
-    value: P.A2P_END_USER_TYPE,
-    sources: [S.isvA2p],
-    confidence: "high",
-  },
-  {
-    name: "A2P_COMPANY_TYPES",
-    what: "company_type values of an A2P messaging profile",
-    value: P.A2P_COMPANY_TYPES,
-    sources: [S.isvA2p, S.governmentNonprofitA2p],
-    confidence: "medium",
-    note: "private and public from the ISV guide; the agencies page has ISVs send company_type government or non_profit.",
-  },
-  {
-    name: "A2P_PUBLIC_COMPANY_FIELDS",
-    what: "A2P end-user fields required only for public companies",
-    value: P.A2P_PUBLIC_COMPANY_FIELDS,
-    sources: [S.isvA2p],
-    confidence: "high",
-  },
+const PROFILE_FACTS: readonly Fact[] = [
   {
     name: "PROFILE_STATUSES",
     what: "Status values of a CustomerProfile",
@@ -262,3 +226,5 @@ export const FACTS: readonly Fact[] = [
     note: "Twilio documents a textual failure reason; the field names come from third-party handlers.",
   },
 ];
+
+export const FACTS: readonly Fact[] = [...PROFILE_FACTS, ...PRODUCT_FACTS];

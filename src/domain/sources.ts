@@ -13,6 +13,7 @@ const spec = (ref: string): Source => ({ kind: "twilio-spec", ref });
 
 const TW = "https://www.twilio.com/docs";
 const SS = `${TW}/voice/trusted-calling-with-shakenstir/shakenstir-onboarding`;
+const VI = `${TW}/voice/spam-monitoring-with-voiceintegrity/voice-integrity-onboarding`;
 
 export const SOURCES = {
   specTrustHub: spec("twilio/twilio-oai spec/json/twilio_trusthub_v1.json"),
@@ -23,6 +24,10 @@ export const SOURCES = {
   isvA2p: docs(`${TW}/messaging/compliance/a2p-10dlc/onboarding-isv-api`),
   ssIsvSubaccounts: docs(`${SS}/shaken-stir-trust-hub-api-isvs-subaccounts`),
   ssIsvSingleProject: docs(`${SS}/shaken-stir-trust-hub-api-isvs-single-project`),
+  ssDirectCustomer: docs(`${SS}/shaken-stir-trust-hub-api-direct-customer`),
+  cnam: docs(`${TW}/voice/brand-your-calls-using-cnam`),
+  viIsvSubaccounts: docs(`${VI}/voice-integrity-trust-hub-api-isvs-subaccounts`),
+  viDirectCustomer: docs(`${VI}/voice-integrity-trust-hub-api-direct-customer`),
   subaccounts: docs(`${TW}/iam/api/subaccounts`),
   error20002: docs(`${TW}/api/errors/20002`),
   error60711: docs(`${TW}/api/errors/60711`),
@@ -52,6 +57,22 @@ export const SOURCES = {
   thirdPartyShakenStirPolicy: {
     kind: "third-party",
     ref: "public integrator scripts that look the SHAKEN/STIR trust product up by its policy SID",
+  },
+  thirdPartyProductPolicies: {
+    kind: "third-party",
+    ref: "several independent integrator repositories mapping trust-product policy SIDs (CNAM, Voice Integrity, SHAKEN/STIR) and creating products with them",
+  },
+  thirdPartyVoiceIntegrity: {
+    kind: "third-party",
+    ref: "integrator code creating voice_integrity_information end users (several repositories citing Twilio's Voice Integrity ISV guide)",
+  },
+  thirdPartyEvaluationMessage: {
+    kind: "third-party",
+    ref: "integrators quoting the evaluation failure 'must be in approved or in-review state' (22217) for a supporting customer profile",
+  },
+  nanpaTollFree: {
+    kind: "third-party",
+    ref: "NANPA: the toll-free service access codes 800, 833, 844, 855, 866, 877, 888 (not a Twilio source)",
   },
   translatedShakenStir: {
     kind: "third-party",

@@ -31,6 +31,8 @@ export interface Policy {
   friendly_name: string;
   /** Whether CustomerProfiles may use it (the others are TrustProduct policies). */
   customerProfile: boolean;
+  /** Not rendered: the assigned customer profile's business_registration_identifier must be one of these. */
+  profileRegistrationIds?: readonly string[];
   requirements: {
     end_user: EndUserRequirement[];
     supporting_trust_products: unknown[];
@@ -76,7 +78,7 @@ const PERSON_FIELDS = ["first_name", "last_name", "email", "phone_number"];
 export const OPTIONAL_END_USER_TYPES: ReadonlySet<string> = new Set([
   END_USER_TYPES.representative2,
 ]);
-export const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(["social_media_profile_urls"]);
+export const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(["social_media_profile_urls", "notes"]);
 
 function endUser(type: string, name: string, fields: string[]): EndUserRequirement {
   return { url: `/EndUserTypes/${type}`, fields, type, name, requirement_name: type };
@@ -199,6 +201,13 @@ export const END_USER_TYPE_CATALOG: CatalogType[] = [
     "company_type",
     "stock_exchange",
     "stock_ticker",
+  ]),
+  catalogType("cnam_information", "CNAM Information", ["cnam_display_name"]),
+  catalogType("voice_integrity_information", "Voice Integrity Information", [
+    "use_case",
+    "business_employee_count",
+    "average_business_day_call_volume",
+    "notes",
   ]),
   catalogType("sole_proprietor_information", "Sole Proprietor Information", [
     "brand_name",

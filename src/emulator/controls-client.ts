@@ -39,6 +39,7 @@ export interface SandboxControls {
   createAccount(input?: { sid?: string; token?: string }): Promise<{ sid: string; token: string }>;
   createApiKey(friendlyName?: string): Promise<{ sid: string; secret: string; accountSid: string }>;
   createPrimary(input?: CreatePrimaryInput): Promise<CreatePrimaryResult>;
+  /** Review decisions; these three take a trust product SID too. */
   approve(profileSid: string): Promise<ProfileJson>;
   reject(profileSid: string, codes?: number[]): Promise<ProfileJson>;
   setStatus(profileSid: string, status: ProfileStatus, codes?: number[]): Promise<ProfileJson>;
@@ -55,6 +56,11 @@ export interface SandboxControls {
     phoneNumber?: string;
     friendlyName?: string;
   }): Promise<PhoneNumberJson>;
+  /**
+   * Makes the caller's IncomingPhoneNumbers it lacks (E.164) and answers each number's PN SID;
+   * idempotent: numbers already there keep their SID. One request.
+   */
+  seedPhoneNumbers(phoneNumbers: readonly string[]): Promise<Record<string, string>>;
   getReview(): Promise<ReviewConfig>;
   setReview(config: Partial<ReviewConfig>): Promise<ReviewConfig>;
   getRequestLog(filter?: LogFilter): Promise<{ count: number; requests: LoggedRequest[] }>;
@@ -110,6 +116,12 @@ export function sandboxControls(url: string, sid: string, token: string): Sandbo
     setTrustProductStatus: (s, status, codes) =>
       call("POST", product(s, "Status"), { status, ...(codes && { codes }) }),
     createPhoneNumber: (input = {}) => call("POST", "/IncomingPhoneNumbers", input),
+    seedPhoneNumbers: async (phoneNumbers) =>
+      (
+        await call<{ phoneNumbers: Record<string, string> }>("POST", "/IncomingPhoneNumbers/Seed", {
+          phoneNumbers,
+        })
+      ).phoneNumbers,
     getReview: () => call("GET", "/Review"),
     setReview: (config) => call("POST", "/Review", config),
     getRequestLog: (filter = {}) => {

@@ -22,6 +22,7 @@ import {
   type Policy,
   type ProfileRequirement,
 } from "./catalog.ts";
+import { productFieldInvalid, registrationIssue } from "./evaluate-products.ts";
 import { A2P_COMPANY_TYPES, PUBLIC_COMPANY_FIELDS } from "./trust-policies.ts";
 import type { AccountData } from "./store.ts";
 import type { EvaluationField, EvaluationResult, Profile } from "./types.ts";
@@ -104,6 +105,7 @@ function fieldIssue(field: string, value: unknown): string | null {
   if (allowed && !(typeof value === "string" && allowed.includes(value))) {
     return `The ${label(field)} is invalid.`;
   }
+  if (productFieldInvalid(field, value)) return `The ${label(field)} is invalid.`;
   if (field === "business_regions_of_operation") {
     const parts: unknown[] = Array.isArray(value)
       ? value
@@ -189,6 +191,7 @@ function evalProfile(
   acct: AccountData,
   objects: string[],
   req: ProfileRequirement,
+  registrationIds?: readonly string[],
 ): EvaluationResult {
   const policies = PROFILE_TYPE_POLICIES[req.type] ?? [];
   const linked = objects
@@ -206,9 +209,12 @@ function evalProfile(
       code: 22216,
     });
   }
-  const good = linked.some((p) => p!.status === "twilio-approved" || p!.status === "in-review");
-  if (!good) {
-    const f = bad("bundle_sid", `${what} must be in approved or in-review state`, 22217, friendly);
+  const good = linked.filter((p) => p!.status === "twilio-approved" || p!.status === "in-review");
+  const issue = good.length === 0 ? `${what} must be in approved or in-review state` : null;
+  const registration = good.length ? registrationIssue(acct, good[0]!, registrationIds) : null;
+  if (issue ?? registration) {
+    const field = issue ? "bundle_sid" : "business_registration_identifier";
+    const f = bad(field, (issue ?? registration)!, 22217, friendly);
     return result(req.name, req.type, req.requirement_name, [], [f], {
       reason: f.failure_reason!,
       code: 22217,
@@ -227,7 +233,9 @@ export function evaluate(
   const results = [
     ...r.end_user.map((req) => evalEndUser(acct, objects, req)),
     ...r.supporting_document.flatMap((g) => evalDocument(acct, objects, g)),
-    ...r.supporting_customer_profiles.map((req) => evalProfile(acct, objects, req)),
+    ...r.supporting_customer_profiles.map((req) =>
+      evalProfile(acct, objects, req, policy.profileRegistrationIds),
+    ),
   ];
   return { status: results.every((x) => x.passed) ? "compliant" : "noncompliant", results };
 }

@@ -48,6 +48,15 @@ describe("invalid fixtures", () => {
       "rule/secondary-needs-isv",
       "rule/two-primaries",
       "rule/same-representative",
+      // issue 14: phone numbers and trust products
+      "schema/minimum",
+      "rule/duplicate-phone-number",
+      "rule/product-phone-number",
+      "rule/product-no-numbers",
+      "rule/cnam-display-name",
+      "rule/cnam-registration",
+      "rule/cnam-number",
+      "rule/a2p-stock-fields",
     ]) {
       expect(codes, code).toContain(code);
     }

@@ -10,6 +10,7 @@ import {
   REGISTRATION_ID_TYPES,
 } from "../../src/domain/twilio.ts";
 import { FRIENDLY_NAME_MAX_LENGTH } from "../../src/domain/limits.ts";
+import { A2P_COMPANY_TYPES } from "../../src/domain/trust-products.ts";
 
 const defs = schema.$defs;
 
@@ -33,6 +34,11 @@ describe("schema enums", () => {
       defs.representative.properties.jobPosition.anyOf[0]!.enum,
       JOB_POSITIONS,
     ],
+    [
+      "a2pMessaging.companyType",
+      defs.a2pMessaging.properties.companyType.anyOf[0]!.enum,
+      A2P_COMPANY_TYPES,
+    ],
   ])("%s", (_, inSchema, inDomain) => {
     expect(inSchema).toEqual([...inDomain]);
   });
@@ -44,16 +50,22 @@ describe("schema enums", () => {
     ["business.registration.type", defs.business.properties.registration.properties.type],
     ["business.regionsOfOperation", defs.business.properties.regionsOfOperation.items],
     ["representative.jobPosition", defs.representative.properties.jobPosition],
+    ["a2pMessaging.companyType", defs.a2pMessaging.properties.companyType],
   ])("%s also accepts {unlisted: X} (values Twilio returns that we do not list)", (_, node) => {
     expect(node.anyOf[1]).toEqual({ $ref: "#/$defs/unlisted" });
   });
 
-  it.each(["businessPrimary", "individualPrimary", "businessProfile"] as const)(
-    "%s.friendlyName has Twilio's FriendlyName limit as maxLength",
-    (def) => {
-      expect(defs[def].properties.friendlyName.maxLength).toBe(FRIENDLY_NAME_MAX_LENGTH);
-    },
-  );
+  it.each([
+    "businessPrimary",
+    "individualPrimary",
+    "businessProfile",
+    "a2pMessaging",
+    "shakenStir",
+    "cnam",
+    "voiceIntegrity",
+  ] as const)("%s.friendlyName has Twilio's FriendlyName limit as maxLength", (def) => {
+    expect(defs[def].properties.friendlyName.maxLength).toBe(FRIENDLY_NAME_MAX_LENGTH);
+  });
 
   it("has a draft 2020-12 $schema and an $id", () => {
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");

@@ -13,14 +13,19 @@ import { describe, expect, it } from "vitest";
 import schema from "../../schemas/trusthub.schema.json" with { type: "json" };
 import type {
   WrittenAccount,
+  WrittenA2pMessaging,
   WrittenAddress,
   WrittenBusiness,
   WrittenBusinessPrimary,
   WrittenBusinessProfile,
+  WrittenCnam,
   WrittenConsoleOnly,
   WrittenDocument,
   WrittenIndividualPrimary,
   WrittenRepresentative,
+  WrittenShakenStir,
+  WrittenTrustProducts,
+  WrittenVoiceIntegrity,
 } from "../../src/model/config.ts";
 
 type DeepRequired<T> = T extends (infer U)[]
@@ -199,6 +204,11 @@ const required = {
   ] as const,
   individual: ["profileName", "email", "phone", "firstName", "lastName", "dateOfBirth"] as const,
   consoleOnly: [] as const,
+  trustProducts: [] as const,
+  a2pMessaging: ["companyType"] as const,
+  shakenStir: [] as const,
+  cnam: ["displayName"] as const,
+  voiceIntegrity: ["useCase", "employeeCount", "averageDailyCallVolume"] as const,
 };
 type Req<K extends keyof typeof required> = (typeof required)[K][number];
 // Compile-time: each list is exactly the type's required keys.
@@ -215,7 +225,30 @@ const exact: [
   Exact<Req<"representative">, RequiredKeys<WrittenRepresentative>>,
   Exact<Req<"individual">, RequiredKeys<WrittenIndividualPrimary["individual"]>>,
   Exact<Req<"consoleOnly">, RequiredKeys<WrittenConsoleOnly>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+  Exact<Req<"trustProducts">, RequiredKeys<WrittenTrustProducts>>,
+  Exact<Req<"a2pMessaging">, RequiredKeys<WrittenA2pMessaging>>,
+  Exact<Req<"shakenStir">, RequiredKeys<WrittenShakenStir>>,
+  Exact<Req<"cnam">, RequiredKeys<WrittenCnam>>,
+  Exact<Req<"voiceIntegrity">, RequiredKeys<WrittenVoiceIntegrity>>,
+] = [
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+  true,
+];
 
 type SchemaNode = {
   $ref?: string;

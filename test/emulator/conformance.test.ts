@@ -97,9 +97,10 @@ async function script(): Promise<void> {
   await cp.customerProfilesEntityAssignments.list({
     objectType: "customer_profile_business_information",
   });
+  const number = await h.controls.createPhoneNumber({ phoneNumber: "+15005550199" });
   const channel = await cp.customerProfilesChannelEndpointAssignment.create({
     channelEndpointType: "phone-number",
-    channelEndpointSid: `PN${"a".repeat(32)}`,
+    channelEndpointSid: number.sid,
   });
   await cp.customerProfilesChannelEndpointAssignment(channel.sid).fetch();
   await cp.customerProfilesChannelEndpointAssignment.list({

@@ -84,15 +84,16 @@ describe("status machine", () => {
       await sdkError(cp.update({ email: "x@example.com" })),
       await sdkError(cp.customerProfilesEntityAssignments.create({ objectSid: extra.sid })),
       await sdkError(cp.customerProfilesEntityAssignments(assignments[0]!.sid).remove()),
-      await sdkError(
-        cp.customerProfilesChannelEndpointAssignment.create({
-          channelEndpointType: "phone-number",
-          channelEndpointSid: `PN${"1".repeat(32)}`,
-        }),
-      ),
       await sdkError(cp.remove()),
     ];
     for (const r of refusals) expect(r.status).toBe(400);
+    // Phone numbers are not locked (CHANNEL_ENDPOINTS_ANY_STATUS): assigned and removed.
+    const n = await h.controls.createPhoneNumber();
+    const ca = await cp.customerProfilesChannelEndpointAssignment.create({
+      channelEndpointType: "phone-number",
+      channelEndpointSid: n.sid,
+    });
+    expect(await cp.customerProfilesChannelEndpointAssignment(ca.sid).remove()).toBe(true);
     const userEdit = await sdkError(
       th.endUsers(b.rep).update({ attributes: { ...REP, first_name: "X" } }),
     );

@@ -3,7 +3,8 @@
  * primary lives in the parent; a subaccount's secondary may assign the
  * parent's primary (and nothing else of the parent's), is evaluated against
  * it, and can be submitted; a subaccount cannot get a primary; an unrelated
- * account's primary stays out of reach.
+ * account's primary stays out of reach. The parent's primary takes the
+ * subaccounts' phone numbers (Twilio's guides for direct customers using subaccounts).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sandboxControls } from "../../src/emulator/controls-client.ts";
@@ -89,5 +90,28 @@ describe("subaccounts", () => {
     await expect(
       startEmulator({ accounts: [PARENT, SUB, { ...acct(4), parentSid: SUB.sid }] }),
     ).rejects.toThrow(/not a listed top-level account/);
+  });
+
+  it("the parent's primary takes its subaccounts' numbers; an unrelated account's are refused", async () => {
+    const [subNumber, otherNumber] = await Promise.all([
+      h(SUB).controls.createPhoneNumber(),
+      h(OTHER).controls.createPhoneNumber(),
+    ]);
+    const ca =
+      h(PARENT).client.trusthub.v1.customerProfiles(
+        parentPrimary,
+      ).customerProfilesChannelEndpointAssignment;
+    const a = await ca.create({
+      channelEndpointType: "phone-number",
+      channelEndpointSid: subNumber.sid,
+    });
+    expect(a.channelEndpointSid).toBe(subNumber.sid);
+    const err = await sdkError(
+      ca.create({ channelEndpointType: "phone-number", channelEndpointSid: otherNumber.sid }),
+    );
+    expect([err.status, err.message]).toEqual([
+      400,
+      `Invalid parameter ChannelEndpointSid: ${otherNumber.sid} is not a phone number of this account`,
+    ]);
   });
 });

@@ -194,8 +194,18 @@ describe("incoming phone numbers", () => {
       friendlyName: "S",
       email: "a@b.co",
     });
-    const n = await sandboxControls(em.url, a.sid, a.token).createPhoneNumber();
-    await c.trusthub.v1.trustProducts(p.sid).trustProductsChannelEndpointAssignment.create({
+    const controls = sandboxControls(em.url, a.sid, a.token);
+    const n = await controls.createPhoneNumber();
+    const prim = await controls.createPrimary({ status: "twilio-approved" });
+    await c.trusthub.v1
+      .customerProfiles(prim.sid)
+      .customerProfilesChannelEndpointAssignment.create({
+        channelEndpointType: "phone-number",
+        channelEndpointSid: n.sid,
+      });
+    const tp0 = c.trusthub.v1.trustProducts(p.sid);
+    await tp0.trustProductsEntityAssignments.create({ objectSid: prim.sid });
+    await tp0.trustProductsChannelEndpointAssignment.create({
       channelEndpointType: "phone-number",
       channelEndpointSid: n.sid,
     });

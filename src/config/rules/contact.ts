@@ -1,5 +1,5 @@
 /** Phone numbers (E.164 via libphonenumber-js), email addresses and http(s) URLs. */
-import type { Diagnostic } from "../../model/config.ts";
+import type { Diagnostic, WrittenTrustProductBase } from "../../model/config.ts";
 import { diagnostic, fieldLabel } from "../diagnostic.ts";
 import { toE164 } from "../phone.ts";
 import { allProfiles, isIndividual, type ProfileEntry, type RuleContext } from "./context.ts";
@@ -24,6 +24,11 @@ export function contactFields(ctx: RuleContext): Field[] {
     const p = entry.profile;
     add("/email", p.email, "email");
     add("/statusCallback", p.statusCallback, "url");
+    const products = Object.entries(p.trustProducts ?? {}) as [string, WrittenTrustProductBase][];
+    for (const [field, product] of products) {
+      add(`/trustProducts/${field}/email`, product.email, "email");
+      add(`/trustProducts/${field}/statusCallback`, product.statusCallback, "url");
+    }
     if (isIndividual(p)) {
       add("/individual/email", p.individual.email, "email");
       add("/individual/phone", p.individual.phone, "phone");

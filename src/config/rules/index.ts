@@ -16,6 +16,20 @@ import {
   plausibleRegistrationNumbers,
 } from "./registration.ts";
 import { distinctRepresentatives, secondRepresentative } from "./representatives.ts";
+import {
+  cnamNumbers,
+  productNumbersOnProfile,
+  uniquePhoneNumbers,
+  validPhoneNumbers,
+  voiceProductsNeedNumbers,
+} from "./phone-numbers.ts";
+import {
+  a2pStockFields,
+  cnamDisplayName,
+  cnamRegistration,
+  uniqueProductSids,
+  unlistedCompanyTypes,
+} from "./products.ts";
 import { unlistedValues } from "./unlisted.ts";
 import {
   consistentDefaults,
@@ -46,6 +60,17 @@ export const RULES: readonly Rule[] = [
   unlistedValues,
   isoCountries,
   plausibleDatesOfBirth,
+  // trust products and phone numbers (issue 14)
+  validPhoneNumbers,
+  uniquePhoneNumbers,
+  productNumbersOnProfile,
+  voiceProductsNeedNumbers,
+  cnamNumbers,
+  cnamDisplayName,
+  cnamRegistration,
+  a2pStockFields,
+  uniqueProductSids,
+  unlistedCompanyTypes,
 ];
 
 /**

@@ -55,7 +55,8 @@ export function uniqueSids(ctx: RuleContext): Diagnostic[] {
 export function onePrimary(ctx: RuleContext): Diagnostic[] {
   const primaries = allProfiles(ctx).filter((e) => e.role === "primary");
   const [first, ...rest] = primaries;
-  if (!first) return [];
+  // Positions only for a diagnostic: a valid config never re-parses its files.
+  if (!first || rest.length === 0) return [];
   const firstAt = where(first.doc.at("/primary", "key"));
   return rest.map((e) =>
     diagnostic(

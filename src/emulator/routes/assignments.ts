@@ -1,10 +1,11 @@
-/** EntityAssignments and ChannelEndpointAssignments of /v1/CustomerProfiles/{Sid} and /v1/TrustProducts/{Sid}. */
+/** EntityAssignments (and the routes of ChannelEndpointAssignments, routes/channels.ts) of /v1/CustomerProfiles/{Sid} and /v1/TrustProducts/{Sid}. */
 import { PROFILE_KIND, type BundleKind } from "../bundles.ts";
 import { ApiError, invalidParam } from "../errors.ts";
 import { renderAssignment, renderChannel } from "../render.ts";
+import { channelOr404, createChannel, deleteChannel, listChannels } from "./channels.ts";
 import type { Ctx, Reply, Router } from "../router.ts";
 import { SID_RE } from "../sids.ts";
-import type { ChannelAssignment, EntityAssignment } from "../types.ts";
+import type { EntityAssignment } from "../types.ts";
 import { assertEditable, childList, childOr404, bundleOr404, required } from "./common.ts";
 
 function objectExists(ctx: Ctx, sid: string, profileSid: string): boolean {
@@ -81,66 +82,6 @@ function deleteEntity(ctx: Ctx, kind: BundleKind): Reply {
   const a = entityOr404(ctx, kind);
   assertEditable(bundleOr404(ctx, kind, a.profileSid));
   ctx.acct.removeAssignment(a);
-  ctx.engine.store.forget(a);
-  ctx.engine.store.touch();
-  return { status: 204 };
-}
-
-function createChannel(ctx: Ctx, kind: BundleKind): Reply {
-  const p = bundleOr404(ctx, kind, ctx.params[kind.param]!);
-  const type = required(ctx.form, "ChannelEndpointType");
-  const sid = required(ctx.form, "ChannelEndpointSid");
-  if (type !== "phone-number") throw invalidParam("ChannelEndpointType", "must be phone-number");
-  if (!SID_RE.test(sid)) throw invalidParam("ChannelEndpointSid", `${sid} is not a valid SID`);
-  assertEditable(p);
-  const a: ChannelAssignment = {
-    ...ctx.engine.rec(ctx.acct, "RA"),
-    profileSid: p.sid,
-    channelEndpointType: type,
-    channelEndpointSid: sid,
-    dateCreated: ctx.engine.now(),
-  };
-  ctx.acct.channelsOf(p.sid).add(a);
-  ctx.engine.store.touch();
-  return { status: 201, body: renderChannel(a, ctx.base, kind) };
-}
-
-function listChannels(ctx: Ctx, kind: BundleKind): Reply {
-  const p = bundleOr404(ctx, kind, ctx.params[kind.param]!);
-  const one = ctx.query.get("ChannelEndpointSid");
-  const many = ctx.query.get("ChannelEndpointSids");
-  const wanted = new Set([
-    ...(one ? [one] : []),
-    ...(many ? many.split(",").map((s) => s.trim()) : []),
-  ]);
-  const table = ctx.acct.channelsOf(p.sid);
-  const all =
-    wanted.size === 0 ? table.items : table.items.filter((a) => wanted.has(a.channelEndpointSid));
-  return childList(
-    ctx,
-    {
-      profile: p,
-      segment: "ChannelEndpointAssignments",
-      table,
-      items: all,
-      filters: [
-        ["ChannelEndpointSid", one],
-        ["ChannelEndpointSids", many],
-      ],
-      render: (a) => renderChannel(a, ctx.base, kind),
-    },
-    kind,
-  );
-}
-
-function channelOr404(ctx: Ctx, kind: BundleKind): ChannelAssignment {
-  return childOr404(ctx, "ChannelEndpointAssignments", (sid) => ctx.acct.channelsOf(sid), kind);
-}
-
-function deleteChannel(ctx: Ctx, kind: BundleKind): Reply {
-  const a = channelOr404(ctx, kind);
-  assertEditable(bundleOr404(ctx, kind, a.profileSid));
-  ctx.acct.channelsOf(a.profileSid).remove(a.sid);
   ctx.engine.store.forget(a);
   ctx.engine.store.touch();
   return { status: 204 };

@@ -4,12 +4,11 @@
  */
 import { PROFILE_STATUSES, type ProfileStatus } from "../../domain/twilio.ts";
 import { ApiError } from "../errors.ts";
-import { renderProfile } from "../render.ts";
+import { renderBundle } from "../bundles.ts";
 import type { Ctx, Reply, Router } from "../router.ts";
 import { isSid } from "../sids.ts";
-import { profileOr404 } from "../routes/common.ts";
 import { createPrimary } from "./primary.ts";
-import { trustSandboxRoutes } from "./trust.ts";
+import { anyBundle, trustSandboxRoutes } from "./trust.ts";
 import { randomBytes } from "node:crypto";
 
 function json(ctx: Ctx): Record<string, unknown> {
@@ -29,8 +28,10 @@ function ok(body: unknown, status = 200): Reply {
   return { status, body };
 }
 
-function profileReply(ctx: Ctx, sid: string): Reply {
-  return ok(renderProfile(profileOr404(ctx, sid), ctx.base));
+/** The bundle's reply (a customer profile, or a trust product: these controls take both). */
+function bundleReply(ctx: Ctx, sid: string): Reply {
+  const { kind, p } = anyBundle(ctx, sid);
+  return ok(renderBundle(kind, p, ctx.base));
 }
 
 function requestLog(ctx: Ctx): Reply {
@@ -78,16 +79,16 @@ export function sandboxRoutes(r: Router): void {
       ok(createPrimary(ctx.engine, ctx.acct, json(ctx), ctx.base), 201),
     )
     .on("POST", `${S}/CustomerProfiles/{Sid}/Approve`, (ctx) => {
-      ctx.engine.approve(ctx.acct, profileOr404(ctx, ctx.params["Sid"]!));
-      return profileReply(ctx, ctx.params["Sid"]!);
+      ctx.engine.approve(ctx.acct, anyBundle(ctx, ctx.params["Sid"]!).p);
+      return bundleReply(ctx, ctx.params["Sid"]!);
     })
     .on("POST", `${S}/CustomerProfiles/{Sid}/Reject`, (ctx) => {
       const b = json(ctx);
       const codes = Array.isArray(b["codes"]) ? b["codes"] : [18601];
       if (!codes.every((c) => Number.isInteger(c)))
         throw new ApiError(400, 20001, "codes must be integers");
-      ctx.engine.reject(ctx.acct, profileOr404(ctx, ctx.params["Sid"]!), codes as number[]);
-      return profileReply(ctx, ctx.params["Sid"]!);
+      ctx.engine.reject(ctx.acct, anyBundle(ctx, ctx.params["Sid"]!).p, codes as number[]);
+      return bundleReply(ctx, ctx.params["Sid"]!);
     })
     .on("POST", `${S}/CustomerProfiles/{Sid}/Status`, (ctx) => {
       const b = json(ctx);
@@ -100,11 +101,11 @@ export function sandboxRoutes(r: Router): void {
         : undefined;
       ctx.engine.setStatus(
         ctx.acct,
-        profileOr404(ctx, ctx.params["Sid"]!),
+        anyBundle(ctx, ctx.params["Sid"]!).p,
         status as ProfileStatus,
         codes,
       );
-      return profileReply(ctx, ctx.params["Sid"]!);
+      return bundleReply(ctx, ctx.params["Sid"]!);
     })
     .on("GET", `${S}/Review`, (ctx) => ok(ctx.engine.review))
     .on("POST", `${S}/Review`, (ctx) => {
