@@ -13,13 +13,14 @@ import { join } from "node:path";
 import { UserError } from "../errors.ts";
 import type { ManagedProductRecord, ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import { CheckpointScanner } from "./checkpoint-scan.ts";
+import { productRecordsFrom } from "./product-records.ts";
 import { backendUrl, fileBackendDir, PROJECT_NAME, stackName } from "./stack.ts";
 
 type Env = Record<string, string | undefined>;
 
 export const PROFILE_TYPE = "pulumi-nodejs:dynamic/trusthub:Profile";
 /** Issue 14: one resource per trust product (src/apply/resource.ts TrustHubProduct). */
-export const PRODUCT_TYPE = "pulumi-nodejs:dynamic/trusthub:TrustProduct";
+export { PRODUCT_TYPE } from "./product-records.ts";
 const CHUNK = 1 << 16;
 
 /** `pulumi stack export` of a non-file backend (src/apply/export.ts, handed in by the workflow). */
@@ -56,27 +57,6 @@ export function managedProductsOf(
   managed: Record<string, ManagedRecord>,
 ): Record<string, ManagedProductRecord> {
   return productRecords.get(managed) ?? {};
-}
-
-/** Trust product records from a deployment's resources (pure). */
-export function productRecordsFrom(
-  resources: StateResource[],
-): Record<string, ManagedProductRecord> {
-  const out: Record<string, ManagedProductRecord> = {};
-  for (const r of resources) {
-    if (r.type !== PRODUCT_TYPE || r.delete === true) continue;
-    const rec = r.outputs?.record as ManagedProductRecord | undefined;
-    if (!rec || typeof rec.productSid !== "string") continue;
-    const key = typeof r.outputs?.key === "string" ? r.outputs.key : rec.key;
-    out[key] = {
-      key,
-      productSid: rec.productSid,
-      ...(rec.endUserSid ? { endUserSid: rec.endUserSid } : {}),
-      assignments: { ...rec.assignments },
-      channelEndpoints: { ...rec.channelEndpoints },
-    };
-  }
-  return out;
 }
 
 /** Managed records from a deployment's resources (pure); its products via managedProductsOf. */

@@ -193,7 +193,11 @@ export function withManagedProducts(
   managed: Record<string, ManagedRecord>,
 ): void {
   const products = managedProductsOf(managed);
-  if (observed.managedProducts === undefined && Object.keys(products).length > 0) {
+  const known = observed.managedProducts;
+  if (
+    Object.keys(products).length > 0 &&
+    (known === undefined || Object.keys(known).length === 0)
+  ) {
     observed.managedProducts = products;
   }
 }

@@ -22,7 +22,7 @@ let c: TwilioClient;
 /** Approved secondary profiles by key, and the account's test numbers. */
 const profiles: Record<string, { sid: string; props: any }> = {};
 const numbers: string[] = [];
-/** A draft secondary (the emulator holds channel endpoints of draft and rejected bundles only, for now). */
+/** A draft secondary. */
 let draft: { sid: string; props: any };
 
 const withProvider = <T extends object>(o: T) => ({ __provider: providerText, ...o });
@@ -122,6 +122,12 @@ describe("trust product resource", () => {
 
   it("assigns phone numbers, then adds and removes them on update", async () => {
     const [key, p] = Object.entries(profiles)[1]!;
+    // Twilio's SHAKEN/STIR guides: a number goes on the customer profile first.
+    const onProfile = c.trusthub.v1.customerProfiles(
+      p.sid,
+    ).customerProfilesChannelEndpointAssignment;
+    for (const sid of numbers.slice(0, 3))
+      await onProfile.create({ channelEndpointType: "phone-number", channelEndpointSid: sid });
     const d = desiredProduct(key, "shaken-stir", {
       customerProfileSid: p.sid,
       phoneNumberSids: numbers.slice(0, 2),
@@ -140,6 +146,24 @@ describe("trust product resource", () => {
       expect.stringMatching(new RegExp(`^phone number ${numbers[2]} assigned \\(RA`)),
       expect.stringMatching(new RegExp(`^phone number ${numbers[0]} removed \\(RA`)),
     ]);
+    // Approved: its numbers still change (any status), its fields do not.
+    await sb.control("POST", `/TrustProducts/${r.id}/Status`, { status: "twilio-approved" });
+    const back = { ...d, phoneNumberSids: [numbers[0]!] };
+    const held = await host.update(r.id, up.properties, withProvider(productInputs(back)));
+    expect(await channelsOf(r.id)).toEqual([numbers[0]]);
+    expect(held.properties).toMatchObject({
+      status: "twilio-approved",
+      writes: [
+        expect.stringMatching(new RegExp(`^phone number ${numbers[0]} assigned`)),
+        expect.stringMatching(new RegExp(`^phone number ${numbers[1]} removed`)),
+        expect.stringMatching(new RegExp(`^phone number ${numbers[2]} removed`)),
+      ],
+    });
+    const renamed = { ...back, product: { ...back.product, friendlyName: "Renamed" } };
+    const err = (await host
+      .update(r.id, held.properties, withProvider(productInputs(renamed)))
+      .catch((e) => e)) as HostError;
+    expect(err.message).toMatch(/is twilio-approved: .*\(differs: product\)/);
   });
 
   it("updates a rejected product's end user and resubmits it", async () => {
@@ -215,26 +239,28 @@ describe("trust product resource", () => {
 });
 
 describe("a profile's phone numbers", () => {
-  it("are reconciled while the profile is held", async () => {
-    const p = draft;
-    const key = p.props.key as string;
-    const held = { key, kind: "secondary", mode: "hold", phoneNumberSids: numbers.slice(0, 2) };
-    // Held (outside --target, or immutable): its numbers are still reconciled (Twilio allows them
-    // in any status; products.e2e.test.ts covers an approved profile once the emulator does).
-    const diff = await host.diff(p.sid, p.props, withProvider(held));
-    expect(diff.changes).toBe(2); // DIFF_SOME
-    const up = await host.update(p.sid, p.props, withProvider(held));
-    expect(Object.keys(up.properties.record.channelEndpoints).sort()).toEqual(
-      numbers.slice(0, 2).sort(),
-    );
-    const live = await c.trusthub.v1
-      .customerProfiles(p.sid)
-      .customerProfilesChannelEndpointAssignment.list();
-    expect(live.map((a) => a.channelEndpointSid).sort()).toEqual(numbers.slice(0, 2).sort());
-    const none = { ...held, phoneNumberSids: [] };
-    expect((await host.diff(p.sid, up.properties, withProvider(held))).changes).toBe(1); // DIFF_NONE
-    const cleared = await host.update(p.sid, up.properties, withProvider(none));
-    expect(cleared.properties.record.channelEndpoints).toEqual({});
-    expect(cleared.properties.profileSid).toBe(p.sid);
+  it("are reconciled while the profile is held, draft or approved", async () => {
+    for (const p of [draft, Object.values(profiles)[2]!]) await heldNumbers(p);
   });
 });
+
+/** A held profile's numbers: assigned, then all removed (Twilio allows both in any status). */
+async function heldNumbers(p: { sid: string; props: any }): Promise<void> {
+  const key = p.props.key as string;
+  const held = { key, kind: "secondary", mode: "hold", phoneNumberSids: numbers.slice(0, 2) };
+  const diff = await host.diff(p.sid, p.props, withProvider(held));
+  expect(diff.changes).toBe(2); // DIFF_SOME
+  const up = await host.update(p.sid, p.props, withProvider(held));
+  expect(Object.keys(up.properties.record.channelEndpoints).sort()).toEqual(
+    numbers.slice(0, 2).sort(),
+  );
+  const live = await c.trusthub.v1
+    .customerProfiles(p.sid)
+    .customerProfilesChannelEndpointAssignment.list();
+  expect(live.map((a) => a.channelEndpointSid).sort()).toEqual(numbers.slice(0, 2).sort());
+  const none = { ...held, phoneNumberSids: [] };
+  expect((await host.diff(p.sid, up.properties, withProvider(held))).changes).toBe(1); // DIFF_NONE
+  const cleared = await host.update(p.sid, up.properties, withProvider(none));
+  expect(cleared.properties.record.channelEndpoints).toEqual({});
+  expect(cleared.properties.profileSid).toBe(p.sid);
+}
