@@ -7,7 +7,7 @@
  * user, exact assignments and one channel endpoint, both submitted: an object
  * the crash left behind is adopted, never created twice. `--parallelism 1`
  * keeps the two products' writes in one order.
- * Needs the language and the planner's trust product actions (src/plan).
+ * Needs the planner's trust product actions (src/plan, plan branch).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,18 +19,22 @@ import { cli, startWorld, writes, type World } from "./world.ts";
 const NUMBER = "+15005550199";
 const TP = /^POST \/v1\/TrustProducts$/;
 const TP_BV = /^POST \/v1\/TrustProducts\/BU\w+\/EntityAssignments$/;
+/**
+ * The writes in the order Pulumi carries them out with `--parallelism 1`: one product after the
+ * other, SHAKEN/STIR first (the engine's order, not the registration order; the same every run).
+ */
 const STEPS: [string, RegExp][] = [
+  ["create SHAKEN/STIR product", TP],
+  ["assign customer profile (SHAKEN/STIR)", TP_BV],
+  ["assign phone number", /^POST \/v1\/TrustProducts\/BU\w+\/ChannelEndpointAssignments$/],
+  ["evaluate SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
+  ["submit SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+$/],
   ["create A2P product", TP],
   ["create A2P end user", /^POST \/v1\/EndUsers$/],
   ["assign end user", TP_BV],
   ["assign customer profile (A2P)", TP_BV],
   ["evaluate A2P", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
   ["submit A2P", /^POST \/v1\/TrustProducts\/BU\w+$/],
-  ["create SHAKEN/STIR product", TP],
-  ["assign customer profile (SHAKEN/STIR)", TP_BV],
-  ["assign phone number", /^POST \/v1\/TrustProducts\/BU\w+\/ChannelEndpointAssignments$/],
-  ["evaluate SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
-  ["submit SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+$/],
 ];
 
 const args = (w: World) => ["apply", w.dir, "--auto-approve", "--parallelism", "1"];
