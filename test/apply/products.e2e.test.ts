@@ -9,8 +9,8 @@
  *   3. the products are approved: `plan --detailed-exitcode` exits 0;
  *   4. a product is rejected, the YAML fixed, apply updates and resubmits it;
  *   5. an approved product edited in the YAML is skipped with its drift.
- * Needs the planner's trust product actions (src/plan, plan branch) wired with the product
- * records from state (see the lead's note); the steps share one emulator and one stack.
+ * Needs the planner's trust product actions (src/plan, plan branch), given the product records
+ * from state (managedProductsOf); the steps share one emulator and one stack.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";

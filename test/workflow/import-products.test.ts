@@ -8,7 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parse } from "yaml";
-import { POLICY_SIDS } from "../../src/domain/twilio.ts";
+import { reconcile } from "../../src/apply/reconcile.ts";
+import { desiredBundle } from "../../src/plan/desired.ts";
+import { approvedPrimary } from "../apply/console-primary.ts";
+import { ISV, loadIsv } from "../apply/fixtures.ts";
 import { A2P_END_USER_TYPE, TRUST_POLICY_SIDS } from "../../src/domain/trust-products.ts";
 import { createClient } from "../../src/state/client.ts";
 import { runImport } from "../../src/workflow/import.ts";
@@ -20,30 +23,35 @@ const numbers: { sid: string; phone_number: string }[] = [];
 beforeAll(async () => {
   a = await startAccount();
   const c = createClient(a.conn);
-  await a.controls.createPrimary({ status: "twilio-approved" });
-  const profile = await c.trusthub.v1.customerProfiles.create({
-    friendlyName: "Harbor Dental",
-    email: "ops@harbor.example",
-    policySid: POLICY_SIDS.secondary,
-  });
+  // A whole ISV primary and secondary (examples/isv's data), as apply would write them.
+  const config = await loadIsv();
+  const primary = await approvedPrimary(a.controls, a.conn, ISV);
+  const harbor = config.secondaries.find((x) => x.key === "harbor-dental")!;
+  const made = await reconcile(
+    c,
+    a.conn.target,
+    desiredBundle(harbor, { primarySid: primary }),
+    undefined,
+  );
+  const profile = { sid: made.record.profileSid };
   for (let i = 0; i < 2; i++) numbers.push(await a.controls.createPhoneNumber());
   const ra = c.trusthub.v1.customerProfiles(profile.sid).customerProfilesChannelEndpointAssignment;
   for (const n of numbers)
     await ra.create({ channelEndpointType: "phone-number", channelEndpointSid: n.sid });
   const a2p = await c.trusthub.v1.trustProducts.create({
-    friendlyName: "Harbor Dental - A2P",
-    email: "ops@harbor.example",
+    friendlyName: "Harbor Dental Group - A2P",
+    email: harbor.email, // the profile's: not written again
     policySid: TRUST_POLICY_SIDS.a2pMessagingProfile,
   });
   const eu = await c.trusthub.v1.endUsers.create({
-    friendlyName: "Harbor Dental - A2P info",
+    friendlyName: "Harbor Dental Group - A2P info",
     type: A2P_END_USER_TYPE,
     attributes: { company_type: "public", stock_exchange: "NASDAQ", stock_ticker: "HRBR" },
   });
   for (const objectSid of [eu.sid, profile.sid])
     await c.trusthub.v1.trustProducts(a2p.sid).trustProductsEntityAssignments.create({ objectSid });
   const ss = await c.trusthub.v1.trustProducts.create({
-    friendlyName: "Harbor Dental - SHAKEN/STIR",
+    friendlyName: "Harbor Dental Group - SHAKEN/STIR",
     email: "voice@harbor.example",
     policySid: TRUST_POLICY_SIDS.shakenStir,
   });
@@ -61,25 +69,28 @@ afterAll(async () => {
 
 it("writes each profile's numbers and trust products, personal values as env references", async () => {
   const cwd = mkdtempSync(join(tmpdir(), "trusthub-import-products-"));
-  const out = await runImport({ env: a.env, cwd });
+  const out = await runImport({ env: a.env, cwd, out: "trusthub.yaml" });
   const doc = parse(out.yaml) as { secondaries: Record<string, unknown>[] };
   const s = doc.secondaries[0]!;
   expect(s["phoneNumbers"]).toEqual(numbers.map((n) => n.phone_number).sort());
   expect(s["trustProducts"]).toEqual({
     a2pMessaging: {
-      friendlyName: "Harbor Dental - A2P",
+      friendlyName: "Harbor Dental Group - A2P",
       submit: false,
       companyType: "public",
       stockExchange: "NASDAQ",
       stockTicker: "HRBR",
     },
     shakenStir: {
-      friendlyName: "Harbor Dental - SHAKEN/STIR",
-      email: "${env:TRUSTHUB_HARBOR_DENTAL_SHAKENSTIR_EMAIL}",
+      friendlyName: "Harbor Dental Group - SHAKEN/STIR",
+      email: "${env:TRUSTHUB_HARBOR_DENTAL_GROUP_SHAKENSTIR_EMAIL}",
       submit: false,
       phoneNumbers: [numbers[0]!.phone_number],
     },
   });
   expect(out.yaml).not.toContain("voice@harbor.example");
-  expect(out.warnings.filter((w) => w.includes("trust product"))).toEqual([]);
+  expect(out.warnings).toEqual([]);
+  // The written YAML loads without an error, its numbers and products included.
+  const errors = out.diagnostics.filter((d) => d.severity === "error").map((d) => d.code);
+  expect(errors).toEqual([]);
 });
