@@ -92,8 +92,7 @@ export function checkProductInputs(news: Record<string, unknown>): {
   const adopt = news["adoptSid"];
   if (adopt !== undefined && (typeof adopt !== "string" || !BU.test(adopt)))
     fail("adoptSid", "must be a trust product SID (BU...)");
-  const ps = news["profileSid"];
-  if (ps !== undefined && ps !== null && ps !== "" && (typeof ps !== "string" || !BU.test(ps)))
-    fail("profileSid", "must be a customer profile SID (BU...)");
+  // profileSid (its profile's output) is not checked: in a preview it is still unknown (Pulumi's
+  // placeholder string); reconcile uses it only when it is a BU... SID.
   return { inputs: JSON.parse(JSON.stringify(inputs)) as Record<string, unknown>, failures };
 }
