@@ -36,6 +36,8 @@ let dir: string;
 /** E.164 -> PN SID of the account's test numbers. */
 const pn = new Map<string, string>();
 const NUMBERS = ["+15005550101", "+15005550102", "+15005550103"];
+/** Bought later: added to an approved profile's YAML in step 3b. */
+const EXTRA = "+15005550104";
 
 const apply = () => runCli(["apply", dir, "--auto-approve", "--verbose"], cwd, env);
 const products = async () => c.trusthub.v1.trustProducts.list({ pageSize: 1000 });
@@ -134,7 +136,7 @@ describe("issue 14: profiles, then their trust products and phone numbers", () =
     const ss = live.filter((p) => p.friendlyName.includes("SHAKEN"));
     expect(ss).toHaveLength(2);
     const assigned = (await Promise.all(ss.map((p) => numbersOf(p.sid)))).flat().sort();
-    expect(assigned).toEqual([...pn.values()].sort());
+    expect(assigned).toEqual(NUMBERS.map((n) => pn.get(n)).sort());
   }, 300_000);
 
   it("3. approved products: plan --detailed-exitcode exits 0", async () => {
@@ -142,6 +144,29 @@ describe("issue 14: profiles, then their trust products and phone numbers", () =
     const r = await runCli(["plan", dir, "--detailed-exitcode"], cwd, env);
     expect(r.code, r.stdout).toBe(EXIT.ok);
   }, 120_000);
+
+  it("3b. a number added to an approved profile is assigned, nothing else written", async () => {
+    pn.set(EXTRA, (await ctl.createPhoneNumber({ phoneNumber: EXTRA })).sid);
+    editYaml(
+      dir,
+      "brands.yaml",
+      "    friendlyName: Maple Fitness\n",
+      `    friendlyName: Maple Fitness\n    phoneNumbers: ["${EXTRA}"]\n`,
+    );
+    const r = await apply();
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(
+      /Apply finished: 0 created, 0 adopted, 1 updated, 0 submitted, 0 failed/,
+    );
+    expect(r.code).toBe(EXIT.ok);
+    const maple = (await profiles()).find((p) => p.friendlyName === "Maple Fitness")!;
+    expect(maple.status).toBe("twilio-approved");
+    const ra = await c.trusthub.v1
+      .customerProfiles(maple.sid)
+      .customerProfilesChannelEndpointAssignment.list();
+    expect(ra.map((a) => a.channelEndpointSid)).toEqual([pn.get(EXTRA)]);
+    expect((await runCli(["plan", dir, "--detailed-exitcode"], cwd, env)).code).toBe(EXIT.ok);
+  }, 300_000);
 
   it("4. a rejected product, fixed in the YAML, is updated and resubmitted", async () => {
     const a2p = (await products()).find(
@@ -152,8 +177,8 @@ describe("issue 14: profiles, then their trust products and phone numbers", () =
     editYaml(
       dir,
       "brands.yaml",
-      "    friendlyName: Maple Fitness\n    trustProducts:\n      a2pMessaging:\n        companyType: private\n",
-      "    friendlyName: Maple Fitness\n    trustProducts:\n      a2pMessaging:\n        companyType: non_profit\n",
+      "        companyType: private\n    business:\n      name: Maple",
+      "        companyType: non_profit\n    business:\n      name: Maple",
     );
     const r = await apply();
     expect(r.stderr).toBe("");
