@@ -216,7 +216,8 @@ async function carryOut(
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
   if (
     specs.some((s) => s.mode === "apply") ||
-    plan.summary.delete + (plan.productSummary?.delete ?? 0) > 0
+    plan.summary.delete + (plan.productSummary?.delete ?? 0) > 0 ||
+    hasProductWork(plan) // issue 14: e.g. the numbers of a held profile
   ) {
     // Loaded only when there is work: the engine pulls in @pulumi/pulumi (about a second).
     const { runUpdate } = await import("../apply/engine.ts");
