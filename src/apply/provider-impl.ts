@@ -191,6 +191,10 @@ export async function update(
     const opts = news.adoptSid ? { adoptSid: news.adoptSid } : {};
     const desired = news.desired;
     const r = await reconcile(c, target, desired, olds.record, opts);
+    // Numbers left alone (none declared) keep their record, on the same live profile.
+    const had = olds.record?.channelEndpoints;
+    if (news.phoneNumberSids === undefined && had && olds.record.profileSid === r.record.profileSid)
+      r.record.channelEndpoints = { ...had };
     await numbers(c, news, r);
     return { outs: outputs(news, r) };
   } catch (e) {
