@@ -12,7 +12,12 @@ import { reconcile } from "../../src/apply/reconcile.ts";
 import { desiredBundle } from "../../src/plan/desired.ts";
 import { approvedPrimary } from "../apply/console-primary.ts";
 import { ISV, loadIsv } from "../apply/fixtures.ts";
-import { A2P_END_USER_TYPE, TRUST_POLICY_SIDS } from "../../src/domain/trust-products.ts";
+import {
+  A2P_END_USER_TYPE,
+  CNAM_DISPLAY_NAME_FIELD,
+  CNAM_END_USER_TYPE,
+  TRUST_POLICY_SIDS,
+} from "../../src/domain/trust-products.ts";
 import { createClient } from "../../src/state/client.ts";
 import { runImport } from "../../src/workflow/import.ts";
 import { startAccount, type EmulatorAccount } from "../helpers/emulator.ts";
@@ -61,6 +66,24 @@ beforeAll(async () => {
     channelEndpointType: "phone-number",
     channelEndpointSid: numbers[0]!.sid,
   });
+  // CNAM on the second number: its end user carries the display name.
+  const cnam = await c.trusthub.v1.trustProducts.create({
+    friendlyName: "Harbor Dental Group - CNAM",
+    email: harbor.email,
+    policySid: TRUST_POLICY_SIDS.cnam,
+  });
+  const cnamUser = await c.trusthub.v1.endUsers.create({
+    friendlyName: "Harbor Dental Group - CNAM info",
+    type: CNAM_END_USER_TYPE,
+    attributes: { [CNAM_DISPLAY_NAME_FIELD]: "HARBOR DENTAL" },
+  });
+  const cp = c.trusthub.v1.trustProducts(cnam.sid);
+  for (const objectSid of [cnamUser.sid, profile.sid])
+    await cp.trustProductsEntityAssignments.create({ objectSid });
+  await cp.trustProductsChannelEndpointAssignment.create({
+    channelEndpointType: "phone-number",
+    channelEndpointSid: numbers[1]!.sid,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -86,6 +109,12 @@ it("writes each profile's numbers and trust products, personal values as env ref
       email: "${env:TRUSTHUB_HARBOR_DENTAL_GROUP_SHAKENSTIR_EMAIL}",
       submit: false,
       phoneNumbers: [numbers[0]!.phone_number],
+    },
+    cnam: {
+      friendlyName: "Harbor Dental Group - CNAM",
+      submit: false,
+      displayName: "HARBOR DENTAL",
+      phoneNumbers: [numbers[1]!.phone_number],
     },
   });
   expect(out.yaml).not.toContain("voice@harbor.example");

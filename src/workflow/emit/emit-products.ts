@@ -2,12 +2,12 @@
  * `trusthub import`, pure part for issue 14: a profile's phone numbers and
  * trust products -> the `phoneNumbers` and `trustProducts` of its YAML. Kinds
  * are known by policy (src/domain/trust-products.ts TRUST_POLICY_SIDS); a
- * product of another policy is left out with a warning. Numbers are E.164
- * (resolved through the account's IncomingPhoneNumbers). A product's email is
+ * product of another policy (or a second one of a kind) is left out with a
+ * warning. Numbers are E.164 (resolved through the account's IncomingPhoneNumbers). A product's email is
  * written only when it differs from its profile's, as an env reference.
  * Drafts get `submit: false`, as profiles do.
  */
-import { TRUST_POLICY_SIDS } from "../../domain/trust-products.ts";
+import { CNAM_DISPLAY_NAME_FIELD, TRUST_POLICY_SIDS } from "../../domain/trust-products.ts";
 import type { ObservedEndUser, ObservedProduct } from "../../model/trusthub.ts";
 import { envName, type EnvEntry } from "./emit-env.ts";
 import type { Obj } from "./emit-profile.ts";
@@ -40,6 +40,19 @@ export function yamlKind(policySid: string): string | undefined {
   return entry ? YAML_KIND[entry[0]] : undefined;
 }
 
+/** The YAML fields a CNAM or Voice Integrity product keeps in its end user. */
+function voiceFields(kind: string, a: Record<string, unknown>): Obj {
+  if (kind === "cnam") return { displayName: str(a[CNAM_DISPLAY_NAME_FIELD]) };
+  if (kind !== "voiceIntegrity") return {};
+  const out: Obj = {
+    useCase: str(a["use_case"]),
+    employeeCount: Number(str(a["business_employee_count"])),
+    averageDailyCallVolume: Number(str(a["average_business_day_call_volume"])),
+  };
+  if (str(a["notes"])) out["notes"] = str(a["notes"]);
+  return out;
+}
+
 const str = (v: unknown): string =>
   typeof v === "string" ? v : Array.isArray(v) ? v.join(",") : "";
 
@@ -60,12 +73,10 @@ export function emitProducts(
   const products: Obj = {};
   for (const b of extras.products) {
     const kind = yamlKind(b.product.policySid);
-    if (kind === undefined || kind === "cnam" || kind === "voiceIntegrity" || products[kind]) {
+    if (kind === undefined || products[kind]) {
       warnings.push(
         `${key}: trust product ${b.product.sid} (policy ${b.product.policySid}) was not imported` +
-          (kind && products[kind]
-            ? ` (a second ${kind})`
-            : " (import does not write this kind yet)"),
+          (kind ? ` (a second ${kind})` : " (a policy trusthub does not know)"),
       );
       continue;
     }
@@ -82,8 +93,9 @@ export function emitProducts(
       out["companyType"] = str(a["company_type"]);
       if (str(a["stock_exchange"])) out["stockExchange"] = str(a["stock_exchange"]);
       if (str(a["stock_ticker"])) out["stockTicker"] = str(a["stock_ticker"]);
-    } else if (b.phoneNumbers.length !== numbers.size) {
-      out["phoneNumbers"] = [...b.phoneNumbers].sort(); // default: all of the profile's
+    } else {
+      Object.assign(out, voiceFields(kind, b.endUser?.attributes ?? {}));
+      if (b.phoneNumbers.length !== numbers.size) out["phoneNumbers"] = [...b.phoneNumbers].sort(); // default: all of the profile's
     }
     products[kind] = out;
   }
