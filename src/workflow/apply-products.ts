@@ -15,15 +15,15 @@ export function productActions(plan: Plan): TrustProductAction[] {
 }
 
 /**
- * Whether apply has anything to do for a trust product (a write, a delete or a submit), or for
- * phone numbers: a profile whose only change is its numbers (slot "phoneNumbers") still runs
- * Pulumi, whatever its action says (numbers change in any status).
+ * Whether apply has anything to do for a trust product (a write, a delete or a submit), or for a
+ * profile's phone numbers: a profile whose only change is its numbers (slot "phoneNumbers") still
+ * runs Pulumi, whatever its action says (numbers change in any status), unless it is blocked.
  */
 export function hasProductWork(plan: Plan): boolean {
   const numbers = (changes: { slot: string }[]) => changes.some((c) => c.slot === "phoneNumbers");
   return (
-    productActions(plan).some((t) => WRITES.includes(t.action) || t.submit || numbers(t.changes)) ||
-    plan.actions.some((a) => numbers(a.changes))
+    productActions(plan).some((t) => WRITES.includes(t.action) || t.submit) ||
+    plan.actions.some((a) => a.action !== "blocked" && numbers(a.changes))
   );
 }
 

@@ -39,9 +39,11 @@ it("has work for a product write or submit, and for phone number changes alone",
   expect(hasProductWork(plan({ trustProducts: [product({ submit: true })] }))).toBe(true);
   const pn = { slot: "phoneNumbers", field: "+15005550101", sensitive: false } as never;
   expect(hasProductWork(plan({ changes: [pn] }))).toBe(true);
+  // A product Twilio holds: the plan skips it (nothing to write), numbers or not.
   expect(
     hasProductWork(plan({ trustProducts: [product({ action: "skip", changes: [pn] })] })),
-  ).toBe(true);
+  ).toBe(false);
+  expect(hasProductWork(plan({ action: "blocked", changes: [pn] }))).toBe(false);
 });
 
 it("reports products apart: counts, evaluation failures, adoptions; noncompliant is not ok", () => {
