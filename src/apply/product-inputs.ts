@@ -29,10 +29,18 @@ export interface ProductOutputs {
   writes: string[];
   /** The evaluation of the last create/update, when one ran. */
   evaluation?: "compliant" | "noncompliant";
-  /** Failing requirement fields of that evaluation, e.g. "customer_profile: ...". */
-  failures?: string[];
+  /** Failing requirement fields of that evaluation (no free text: it may quote values). */
+  failures?: ProductFailure[];
   /** The last create/update submitted it for review. */
   submitted?: boolean;
+}
+
+/** One failing requirement of an evaluation: Twilio's requirement name, field and error code. */
+export interface ProductFailure {
+  requirement: string;
+  /** Empty when the whole object is missing. */
+  field: string;
+  code: number | null;
 }
 
 export const PRODUCT_KINDS: TrustProductKind[] = [

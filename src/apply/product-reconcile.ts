@@ -17,6 +17,7 @@ import type { DesiredProduct, ManagedProductRecord, ObservedProduct } from "../m
 import type { TwilioClient } from "../state/client.ts";
 import { reconcileChannels } from "./channels.ts";
 import { productDrift, resolveProfileSid } from "./product-diff.ts";
+import type { ProductFailure } from "./product-inputs.ts";
 import { readLiveProduct, type LiveProduct } from "./product-live.ts";
 import * as pw from "./product-writer.ts";
 import { assignments, endUserSlot } from "./product-slots.ts";
@@ -27,7 +28,7 @@ export interface ProductResult {
   wrote: string[];
   existed: boolean;
   evaluation?: "compliant" | "noncompliant";
-  failures?: string[];
+  failures?: ProductFailure[];
   submitted?: boolean;
 }
 
@@ -175,10 +176,12 @@ export async function reconcileProduct(
   await guarded(d, record, status, async () => {
     const ev = await pw.evaluateProduct(c, sid, d.product.policySid);
     result.evaluation = ev.status;
-    result.failures = ev.failures.map(
-      (f) =>
-        `${f.field ? `${f.requirement}.${f.field}` : f.requirement}: ${f.reason}${f.code !== null ? ` (${f.code})` : ""}`,
-    );
+    // Requirement, field and code only: Twilio's free-text reasons may quote values (state is plain).
+    result.failures = ev.failures.map((f) => ({
+      requirement: f.requirement,
+      field: f.field,
+      code: f.code,
+    }));
     if (ev.status !== "compliant" || !d.submit) return;
     const now = await pw.fetchProduct(c, sid);
     if (!now || !isEditableStatus(now.status)) return;

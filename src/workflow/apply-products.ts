@@ -7,6 +7,7 @@
 import type { ProfileOutcome } from "../apply/engine.ts";
 import type { ProductOutputs } from "../apply/product-inputs.ts";
 import type { Plan, TrustProductAction } from "../model/plan.ts";
+import { codeMeaning } from "../render/status.ts";
 
 const WRITES: TrustProductAction["action"][] = ["create", "update", "adopt", "delete"];
 
@@ -55,7 +56,12 @@ export function productReport(outcomes: ProfileOutcome[]): ProductReport {
     if (out.evaluation === "noncompliant") {
       report.notOk++;
       report.lines.push(`  ${head}, evaluation noncompliant`);
-      for (const f of out.failures ?? []) report.lines.push(`    ${f}`);
+      for (const f of out.failures ?? []) {
+        const where = f.field ? `${f.requirement}.${f.field}` : f.requirement;
+        report.lines.push(
+          `    ${where}: ${f.code === null ? "failed" : `${f.code} ${codeMeaning(f.code)}`}`,
+        );
+      }
     } else {
       report.lines.push(
         `  ${head}${out.evaluation ? `, evaluation ${out.evaluation}` : ""}${out.submitted ? ", submitted for review" : ""}`,

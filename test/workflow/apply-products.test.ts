@@ -73,7 +73,7 @@ it("reports products apart: counts, evaluation failures, adoptions; noncompliant
         status: "draft",
         writes: ["assigned BU9"],
         evaluation: "noncompliant",
-        failures: ["customer_profile: must be approved (22217)"],
+        failures: [{ requirement: "customer_profile", field: "", code: 22217 }],
       }),
     },
     { key: "beta/a2p-messaging", op: "update", ok: false, product: true },
@@ -83,7 +83,7 @@ it("reports products apart: counts, evaluation failures, adoptions; noncompliant
     "Trust products: 1 created, 1 adopted, 0 updated, 1 submitted, 1 failed.",
     "  acme/a2p-messaging (BU1): pending-review, evaluation compliant, submitted for review",
     "  acme/shaken-stir (BU2): draft, evaluation noncompliant",
-    "    customer_profile: must be approved (22217)",
+    "    customer_profile: 22217 a supporting document field is missing (or the primary customer profile is not in-review or twilio-approved)",
   ]);
   expect(r.notOk).toBe(2);
   expect(productReport([{ key: "acme", op: "same", ok: true }]).lines).toEqual([]);
