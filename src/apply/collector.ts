@@ -10,6 +10,11 @@ import { createProgress } from "./progress.ts";
 
 const keyOf = (urn: string): string => urn.slice(urn.lastIndexOf("::") + 2);
 
+/** Profiles and trust products (issue 14) are ours; anything else (the stack) is not. */
+const ours = (type: string): boolean =>
+  type.includes("trusthub:Profile") || type.includes("trusthub:TrustProduct");
+const isProduct = (type: string): boolean => type.includes("trusthub:TrustProduct");
+
 export const plain = (s: string): string =>
   s
     .replace(/\u001b\[[0-9;]*m/g, "")
@@ -41,31 +46,41 @@ export function collector(req: UpdateRequest, total: number) {
   const interrupted = () => req.interrupt?.requested === true;
   const onEvent = (e: EngineEvent): void => {
     const d = e.diagnosticEvent;
-    if (d?.urn && d.severity === "error" && d.urn.includes("trusthub:Profile")) {
+    if (d?.urn && d.severity === "error" && ours(d.urn)) {
       const list = errors.get(keyOf(d.urn)) ?? [];
       list.push(plain(d.message));
       errors.set(keyOf(d.urn), list);
     }
     const pre = e.resourcePreEvent?.metadata;
-    if (pre && pre.type.includes("trusthub:Profile") && pre.op !== "same" && !interrupted()) {
+    if (pre && ours(pre.type) && pre.op !== "same" && !interrupted()) {
       progress.started(keyOf(pre.urn), opLabel(pre.op, pre.new?.inputs));
     }
     const done = e.resOutputsEvent?.metadata;
-    if (done && done.type.includes("trusthub:Profile")) {
+    if (done && ours(done.type)) {
       const key = keyOf(done.urn);
       const outputs = done.new?.outputs as ProfileOutputs | undefined;
-      outcomes.set(key, { key, op: done.op, ok: true, ...(outputs ? { outputs } : {}) });
+      const product = isProduct(done.type) ? { product: true as const } : {};
+      outcomes.set(key, {
+        key,
+        op: done.op,
+        ok: true,
+        ...(outputs ? { outputs } : {}),
+        ...product,
+      });
       if (done.op !== "same") {
+        const sid =
+          outputs?.profileSid ?? (outputs as { productSid?: string } | undefined)?.productSid;
         progress.finished(
-          [`  ${key}: ${opLabel(done.op, done.new?.inputs)} done (${outputs?.profileSid ?? "?"})`],
+          [`  ${key}: ${opLabel(done.op, done.new?.inputs)} done (${sid ?? "?"})`],
           (outputs?.writes ?? []).map((w) => `    ${key}: ${w}`),
         );
       }
     }
     const failed = e.resOpFailedEvent?.metadata;
-    if (failed && failed.type.includes("trusthub:Profile")) {
+    if (failed && ours(failed.type)) {
       const key = keyOf(failed.urn);
-      outcomes.set(key, { key, op: failed.op, ok: false });
+      const product = isProduct(failed.type) ? { product: true as const } : {};
+      outcomes.set(key, { key, op: failed.op, ok: false, ...product });
       if (!interrupted()) progress.finished([`  ${key}: ${failed.op} failed`], []);
     }
   };

@@ -15,13 +15,13 @@ import {
 import { EXIT, UserError } from "../errors.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { backendUrl, engineEnv, PROJECT_NAME, stackName } from "./engine-env.ts";
-import type { ProfileInputs, ProfileOutputs } from "./inputs.ts";
+import type { ProfileOutputs } from "./inputs.ts";
 import { collector, plain } from "./collector.ts";
 import { killEngines, type Interrupt } from "./interrupt.ts";
 import type { ProgressMode } from "./progress.ts";
 import { describeLock, parseLock, staleLock, type LockInfo } from "./lock.ts";
 import { findPulumiBinDir } from "./pulumi-bin.ts";
-import { profilesProgram } from "./resource.ts";
+import { profilesProgram, type ResourceSpec } from "./resource.ts";
 import { repairFileBackend } from "./repair.ts";
 import { trusthubDir } from "../state/workdir.ts";
 import { redactBackendUrl } from "../state/backend-url.ts";
@@ -32,7 +32,8 @@ export interface UpdateRequest {
   conn: Connection;
   cwd: string;
   env: Env;
-  specs: ProfileInputs[];
+  /** Profiles and trust products (issue 14), in registration order. */
+  specs: ResourceSpec[];
   /** Concurrent resource operations (Pulumi --parallel); default 10. */
   parallel?: number;
   /** One line per event worth showing (no trailing newline). */
@@ -51,6 +52,8 @@ export interface ProfileOutcome {
   ok: boolean;
   message?: string;
   outputs?: ProfileOutputs;
+  /** A trust product's resource (issue 14): its outputs are ProductOutputs. */
+  product?: true;
 }
 
 export interface UpdateResult {

@@ -6,7 +6,7 @@
 import type { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";
 import { UserError } from "../errors.ts";
 import type { Connection } from "../model/trusthub.ts";
-import { PROFILE_TYPE } from "../state/pulumi-state.ts";
+import { PRODUCT_TYPE, PROFILE_TYPE } from "../state/pulumi-state.ts";
 import { plain } from "./collector.ts";
 import { lockedError, openStack } from "./engine.ts";
 import { parseLock } from "./lock.ts";
@@ -34,7 +34,9 @@ export async function forgetResources(req: ForgetRequest): Promise<string> {
   };
   const resources = exported.deployment?.resources ?? [];
   for (const key of req.keys) {
-    const urn = resources.find((r) => r.type === PROFILE_TYPE && r.urn.endsWith(`::${key}`))?.urn;
+    // A profile's key, or a trust product's (`<profile>/<kind>`, issue 14).
+    const ours = (t: string) => t === PROFILE_TYPE || t === PRODUCT_TYPE;
+    const urn = resources.find((r) => ours(r.type) && r.urn.endsWith(`::${key}`))?.urn;
     if (!urn)
       throw new UserError("forget/unknown", `${key}: stack ${stack.name} holds no such profile`);
     try {

@@ -20,6 +20,9 @@ import { connectionFromEnv } from "./provider-env.ts";
 import { PartialApplyError, reconcile, type ReconcileResult } from "./reconcile.ts";
 import * as w from "./writer.ts";
 import { NOT_STARTED, stopRequested } from "./interrupt.ts";
+import { numbersDiffer, reconcileChannels } from "./channels.ts";
+import * as product from "./product-provider.ts";
+import type { ProductInputs, ProductOutputs } from "./product-inputs.ts";
 
 const PROVIDER_KEY = "__provider";
 
@@ -77,6 +80,7 @@ function partial(e: PartialApplyError, inputs: Record<string, unknown>): Error {
 }
 
 export function check(_olds: unknown, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
+  if (product.isProductProps(news)) return product.check(news);
   const { inputs, failures } = checkInputs(news);
   return Promise.resolve(failures.length > 0 ? { inputs, failures } : { inputs });
 }
@@ -86,14 +90,53 @@ export function diff(
   _olds: ProfileOutputs,
   news: ProfileInputs,
 ): Promise<dynamic.DiffResult> {
-  if (news.mode === "hold" || !news.desired) return Promise.resolve({ changes: false });
+  if (product.isProductProps(news)) return product.diff(news as unknown as ProductInputs);
+  // Phone numbers (issue 14) are reconciled in both modes: against the live assignments the plan
+  // read, and against the record of the last apply.
+  const want = news.phoneNumberSids;
+  const seen = news.observed?.channelEndpoints?.map((a) => a.channelEndpointSid);
+  const numbers =
+    numbersDiffer(want, Object.keys(_olds.record?.channelEndpoints ?? {})) ||
+    (seen !== undefined && numbersDiffer(want, seen));
+  if (news.mode === "hold" || !news.desired) return Promise.resolve({ changes: numbers });
   const observed: ObservedBundle | undefined = news.observed ?? undefined;
-  return Promise.resolve({ changes: diffBundle(news.desired, observed).length > 0 });
+  return Promise.resolve({ changes: numbers || diffBundle(news.desired, observed).length > 0 });
+}
+
+/** The profile's phone numbers (issue 14), when its inputs declare them; in any status. */
+async function numbers(
+  c: ReturnType<typeof createClient>,
+  inputs: ProfileInputs,
+  r: ReconcileResult,
+): Promise<void> {
+  if (inputs.phoneNumberSids === undefined) return;
+  const record = (r.record.channelEndpoints ??= {});
+  try {
+    await reconcileChannels(
+      c,
+      "profile",
+      r.record.profileSid,
+      inputs.phoneNumberSids,
+      record,
+      r.wrote,
+    );
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new PartialApplyError(
+      `profile ${inputs.key} (${r.record.profileSid}): ${why}`,
+      r.record,
+      r.status,
+      e,
+    );
+  }
 }
 
 export async function create(
   inputs: ProfileInputs & Record<string, unknown>,
 ): Promise<dynamic.CreateResult> {
+  if (product.isProductProps(inputs)) {
+    return product.create(client().c, inputs as unknown as ProductInputs & Record<string, unknown>);
+  }
   if (inputs.mode !== "apply" || !inputs.desired) {
     throw new Error(`profile ${inputs.key}: nothing to create (held, not in state)`);
   }
@@ -106,6 +149,7 @@ export async function create(
     };
     const desired = inputs.desired;
     const r = await reconcile(c, target, desired, undefined, opts);
+    await numbers(c, inputs, r);
     return { id: r.record.profileSid, outs: outputs(inputs, r) };
   } catch (e) {
     if (e instanceof PartialApplyError) throw partial(e, inputs);
@@ -120,13 +164,38 @@ export async function update(
 ): Promise<dynamic.UpdateResult> {
   const kept: Record<string, unknown> = { ...olds };
   delete kept[PROVIDER_KEY];
-  if (news.mode !== "apply" || !news.desired) return { outs: kept };
+  if (product.isProductProps(news)) {
+    return product.update(
+      () => client().c,
+      olds as unknown as ProductOutputs & Record<string, unknown>,
+      news as unknown as ProductInputs & Record<string, unknown>,
+    );
+  }
+  if ((news.mode !== "apply" || !news.desired) && news.phoneNumberSids === undefined) {
+    return { outs: kept };
+  }
   if (stopRequested()) throw new Error(NOT_STARTED);
   const { c, target } = client();
   try {
+    if (news.mode !== "apply" || !news.desired) {
+      // Held (immutable, skipped): only its phone numbers, which Twilio allows in any status.
+      const r: ReconcileResult = {
+        record: { ...olds.record, channelEndpoints: { ...olds.record.channelEndpoints } },
+        status: olds.status,
+        wrote: [],
+        existed: true,
+      };
+      await numbers(c, news, r);
+      return { outs: outputs({ ...news, kind: olds.kind }, r) };
+    }
     const opts = news.adoptSid ? { adoptSid: news.adoptSid } : {};
     const desired = news.desired;
     const r = await reconcile(c, target, desired, olds.record, opts);
+    // Numbers left alone (none declared) keep their record, on the same live profile.
+    const had = olds.record?.channelEndpoints;
+    if (news.phoneNumberSids === undefined && had && olds.record.profileSid === r.record.profileSid)
+      r.record.channelEndpoints = { ...had };
+    await numbers(c, news, r);
     return { outs: outputs(news, r) };
   } catch (e) {
     if (e instanceof PartialApplyError) throw partial(e, news);
@@ -136,6 +205,7 @@ export async function update(
 
 export async function read(id: string, props: ProfileOutputs): Promise<dynamic.ReadResult> {
   const { c } = client();
+  if (product.isProductProps(props)) return product.read(c, id, props as unknown as ProductOutputs);
   // profileSid, not id: a profile re-created after an outside delete keeps the old id.
   const live = await w.fetchProfile(c, props.profileSid || id);
   if (!live) return { id: "", props: {} };
@@ -144,6 +214,8 @@ export async function read(id: string, props: ProfileOutputs): Promise<dynamic.R
 
 export async function deleteResource(id: string, props: ProfileOutputs): Promise<void> {
   const { c, target } = client();
+  if (product.isProductProps(props))
+    return product.remove(c, id, props as unknown as ProductOutputs);
   await deleteBundle(c, target, id, props); // see delete.ts
 }
 

@@ -110,6 +110,15 @@ export async function evaluate(c: TwilioClient, sid: string, policySid: string) 
     `POST /v1/CustomerProfiles/${sid}/Evaluations`,
     c.trusthub.v1.customerProfiles(sid).customerProfilesEvaluations.create({ policySid }),
   );
+  return evaluationResult(e);
+}
+
+/** An evaluation reply (customer profile or trust product) as its status and failing fields. */
+export function evaluationResult(e: {
+  sid: string;
+  status: EvaluationResult["status"];
+  results?: unknown;
+}): EvaluationResult {
   const failures: EvaluationResult["failures"] = [];
   for (const r of (e.results ?? []) as Record<string, unknown>[]) {
     if (r["passed"] === true) continue;

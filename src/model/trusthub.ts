@@ -123,6 +123,8 @@ export interface ManagedRecord {
   documentSid?: string;
   /** objectSid -> assignment SID (BV...). */
   assignments: Record<string, string>;
+  /** Issue 14: PN... -> RA..., the profile's channel endpoint assignments apply made or found. */
+  channelEndpoints?: Record<string, string>;
 }
 
 // ---------------------------------------------------------------- trust products (issue 14)

@@ -13,16 +13,19 @@ import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import { join } from "node:path";
 import { UserError } from "../errors.ts";
-import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
+import type { ManagedProductRecord, ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import { redactBackendUrl } from "./backend-url.ts";
 import { CheckpointScanner } from "./checkpoint-scan.ts";
 import { readPostgresStack } from "./postgres-state.ts";
 import { isPostgresUrl } from "./postgres-url.ts";
+import { productRecordsFrom } from "./product-records.ts";
 import { backendUrl, fileBackendDir, PROJECT_NAME, stackName } from "./stack.ts";
 
 type Env = Record<string, string | undefined>;
 
 export const PROFILE_TYPE = "pulumi-nodejs:dynamic/trusthub:Profile";
+/** Issue 14: one resource per trust product (src/apply/resource.ts TrustHubProduct). */
+export { PRODUCT_TYPE } from "./product-records.ts";
 const CHUNK = 1 << 16;
 
 /** `pulumi stack export` of a non-file backend (src/apply/export.ts, handed in by the workflow). */
@@ -50,9 +53,23 @@ interface StateResource {
   outputs?: { key?: unknown; record?: unknown };
 }
 
-/** Managed records from a deployment's resources (pure). */
+/** The trust product records read with each map of profile records (see managedProductsOf). */
+const productRecords = new WeakMap<object, Record<string, ManagedProductRecord>>();
+
+/**
+ * The trust product records (issue 14) of the state `managed` was read from: one read of the
+ * state serves both, and every caller of readManaged keeps its signature.
+ */
+export function managedProductsOf(
+  managed: Record<string, ManagedRecord>,
+): Record<string, ManagedProductRecord> {
+  return productRecords.get(managed) ?? {};
+}
+
+/** Managed records from a deployment's resources (pure); its products via managedProductsOf. */
 export function recordsFrom(resources: StateResource[]): Record<string, ManagedRecord> {
   const out: Record<string, ManagedRecord> = {};
+  productRecords.set(out, productRecordsFrom(resources));
   for (const r of resources) {
     if (r.type !== PROFILE_TYPE || r.delete === true) continue;
     const rec = r.outputs?.record as ManagedRecord | undefined;
@@ -65,6 +82,7 @@ export function recordsFrom(resources: StateResource[]): Record<string, ManagedR
       assignments: { ...rec.assignments },
       ...(rec.addressSid ? { addressSid: rec.addressSid } : {}),
       ...(rec.documentSid ? { documentSid: rec.documentSid } : {}),
+      ...(rec.channelEndpoints ? { channelEndpoints: { ...rec.channelEndpoints } } : {}),
     };
   }
   return out;

@@ -10,8 +10,9 @@ const n = (k: number, one: string, many: string): string => `${k} ${k === 1 ? on
 
 /** What is left once apply did what it could: blocked (3), immutable drift (8), else 0. */
 export function remainingExit(plan: Plan): ExitCode {
-  if (plan.summary.blocked > 0) return EXIT.blocked;
-  if (plan.summary.skip > 0) return EXIT.immutableDrift;
+  const p = plan.productSummary;
+  if (plan.summary.blocked + (p?.blocked ?? 0) > 0) return EXIT.blocked;
+  if (plan.summary.skip + (p?.skip ?? 0) > 0) return EXIT.immutableDrift;
   return EXIT.ok;
 }
 
@@ -32,6 +33,25 @@ export function leftOverLines(plan: Plan): string[] {
         `${skip === 1 ? "it" : "them"} immutable (${keys.join(", ")}): apply cannot change ` +
         `${skip === 1 ? "it" : "them"}. Revert the YAML to what Trust Hub holds, or ask Twilio to ` +
         `make ${skip === 1 ? "it" : "them"} editable (a rejection makes a profile editable again).`,
+    );
+  }
+  out.push(...productLeftOver(plan));
+  return out;
+}
+
+/** Issue 14: trust products blocked (waiting for their profile) or held immutable with drift. */
+function productLeftOver(plan: Plan): string[] {
+  const all = plan.actions.flatMap((a) => a.trustProducts ?? []);
+  const out: string[] = [];
+  for (const t of all.filter((x) => x.action === "blocked")) {
+    out.push(`trust product ${t.key} is blocked: ${t.reasons.join("; ") || "waiting"}`);
+  }
+  const held = all.filter((x) => x.action === "skip").map((x) => x.key);
+  if (held.length > 0) {
+    out.push(
+      `${n(held.length, "trust product differs", "trust products differ")} from the YAML but Twilio ` +
+        `made ${held.length === 1 ? "it" : "them"} immutable (${held.join(", ")}): apply cannot change ` +
+        `${held.length === 1 ? "it" : "them"}.`,
     );
   }
   return out;

@@ -9,6 +9,7 @@
  * Returns the exit code; writes its report through `out`.
  */
 import { readFile } from "node:fs/promises";
+import { managedProductsOf } from "../state/pulumi-state.ts";
 import { EXIT, UserError } from "../errors.ts";
 import type { Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
@@ -39,9 +40,15 @@ import {
   nothingToDoText,
   remainingExit,
 } from "./apply-outcome.ts";
+import { hasProductWork, productReport } from "./apply-products.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
 import { preflight } from "./preflight.ts";
-import { consoleSimulator, describeTarget, readManagedRecords } from "./target.ts";
+import {
+  consoleSimulator,
+  describeTarget,
+  readManagedRecords,
+  withManagedProducts,
+} from "./target.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -103,10 +110,10 @@ async function replan(
   const observed = await readAccount(p.conn, {
     managed,
     assignmentsFor: (account) => profilesNeedingAssignments(config, account),
-    // TODO(lead): product records from state (src/state/product-records.ts) instead of {}.
-    ...productReadOption(productReads(config, {})),
+    ...productReadOption(productReads(config, managedProductsOf(managed))),
   });
   if (p.observed.parentPrimary) observed.parentPrimary = p.observed.parentPrimary;
+  withManagedProducts(observed, managed);
   const plan = buildPlan(config, observed, {
     ...(opts.targets ? { targets: opts.targets } : {}),
     prune: opts.prune === true,
@@ -116,7 +123,9 @@ async function replan(
 }
 
 function hasWork(plan: Plan): boolean {
-  return plan.actions.some((a) => writes(a) || a.submit || a.action === "delete");
+  return (
+    plan.actions.some((a) => writes(a) || a.submit || a.action === "delete") || hasProductWork(plan)
+  );
 }
 
 export async function runApply(opts: ApplyOptions): Promise<number> {
@@ -208,7 +217,11 @@ async function carryOut(
   const say = (line: string) => opts.out(`${line}\n`);
   say("\nApplying through Pulumi:");
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
-  if (specs.some((s) => s.mode === "apply") || plan.summary.delete > 0) {
+  if (
+    specs.some((s) => s.mode === "apply") ||
+    plan.summary.delete + (plan.productSummary?.delete ?? 0) > 0 ||
+    hasProductWork(plan) // issue 14: e.g. the numbers of a held profile
+  ) {
     // Loaded only when there is work: the engine pulls in @pulumi/pulumi (about a second).
     const { runUpdate } = await import("../apply/engine.ts");
     result = await runUpdate({
@@ -223,7 +236,10 @@ async function carryOut(
       write: opts.out,
     });
   }
-  const byKey = new Map(result.outcomes.map((o) => [o.key, o]));
+  // Trust products (issue 14) report apart: their provider evaluates and submits them.
+  const products = productReport(result.outcomes);
+  const profileOutcomes = result.outcomes.filter((o) => o.product !== true);
+  const byKey = new Map(profileOutcomes.map((o) => [o.key, o]));
   const failed = result.outcomes.filter((o) => !o.ok);
   const items: SubmitItem[] = [];
   for (const a of plan.actions) {
@@ -245,10 +261,14 @@ async function carryOut(
   if (submitted.length > 0) say("\nEvaluation and submission:");
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
 
-  const notOk = failed.length + submitted.filter((s) => !s.ok).length;
+  const notOk =
+    failed.length +
+    submitted.filter((s) => !s.ok).length +
+    products.notOk -
+    failed.filter((o) => o.product === true).length;
   const actionOf = new Map(plan.actions.map((a) => [a.key, a.action]));
   const count = (op: string, action?: string) =>
-    result.outcomes.filter(
+    profileOutcomes.filter(
       (o) => o.ok && o.op === op && (action === undefined || actionOf.get(o.key) === action),
     ).length;
   say(
@@ -261,6 +281,7 @@ async function carryOut(
       ".",
   );
   for (const f of failed) say(`  ${f.key}: ${f.message ?? "failed"}`);
+  for (const line of products.lines) say(line);
   if (interrupt.requested) {
     const evaluated = submitted.filter((s) => s.evaluation !== undefined || !s.ok).length;
     for (const line of interruptedLines(plan, result.outcomes, items.length > evaluated)) say(line);

@@ -6,6 +6,7 @@
  * longer planned or warned about at all.
  */
 import { UserError } from "../errors.ts";
+import { managedProductsOf } from "../state/pulumi-state.ts";
 import { openTarget, readManagedRecords } from "./target.ts";
 
 type Env = Record<string, string | undefined>;
@@ -25,9 +26,12 @@ export async function runForget(opts: ForgetOptions): Promise<number> {
       cwd: opts.cwd,
       target: t.conn.target,
     });
-    const unknown = opts.keys.filter((k) => !managed[k]);
+    // Trust products (issue 14) are forgotten by their key too.
+    const products = managedProductsOf(managed);
+    const sidOf = (k: string) => managed[k]?.profileSid ?? products[k]?.productSid;
+    const unknown = opts.keys.filter((k) => sidOf(k) === undefined);
     if (unknown.length > 0) {
-      const held = Object.keys(managed).sort();
+      const held = [...Object.keys(managed), ...Object.keys(products)].sort();
       throw new UserError(
         "forget/unknown",
         `not managed by apply: ${unknown.join(", ")}. ` +
@@ -44,7 +48,7 @@ export async function runForget(opts: ForgetOptions): Promise<number> {
     });
     for (const key of opts.keys) {
       opts.out(
-        `${key} (${managed[key]!.profileSid}): no longer managed (removed from stack ${stack}); ` +
+        `${key} (${sidOf(key)!}): no longer managed (removed from stack ${stack}); ` +
           "Trust Hub was not touched.\n",
       );
     }

@@ -16,6 +16,7 @@ import type { Diagnostic } from "../model/config.ts";
 import type { ManagedRecord, TargetInfo } from "../model/trusthub.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
 import { readAccount } from "../state/read.ts";
+import { readImportExtras } from "./import-products.ts";
 import { describeTarget, openTarget, readManagedRecords } from "./target.ts";
 
 type Env = Record<string, string | undefined>;
@@ -91,8 +92,10 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
       managed,
       assignmentsFor: (a) => a.profiles.map((p) => p.sid),
     });
+    const extras = await readImportExtras(conn, account); // issue 14: products and numbers
     const yamlDir = yamlFile === undefined ? opts.cwd : dirname(yamlFile);
     const emitted = emitConfig(account, {
+      extras: extras.byProfile,
       schemaRef: relative(yamlDir, SCHEMA_FILE).split(sep).join("/"),
       yamlFile: opts.out ?? "trusthub.yaml",
       envFile: (relative(opts.cwd, envFile) || envFile).split(sep).join("/"),
@@ -106,7 +109,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportOutcome> {
       envFile,
       variables: emitted.env.length,
       profiles: emitted.profiles,
-      warnings: emitted.warnings,
+      warnings: [...emitted.warnings, ...extras.warnings],
       diagnostics: [],
       rendered: "",
       ...(ignored !== undefined && { envIgnored: ignored }),

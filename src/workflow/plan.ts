@@ -6,6 +6,7 @@
  * `close()` (it stops the embedded sandbox when that is the target).
  */
 import { loadAccounts } from "../config/index.ts";
+import { managedProductsOf } from "../state/pulumi-state.ts";
 import { UserError } from "../errors.ts";
 import type { AccountConfig, AccountRef, Config } from "../model/config.ts";
 import type { Plan } from "../model/plan.ts";
@@ -23,7 +24,14 @@ import { renderDiagnostics } from "../render/diagnostics.ts";
 import { productReadOption, readAccount } from "../state/read.ts";
 import { productReads } from "../plan/product-match.ts";
 import { accountEnv } from "../state/account-env.ts";
-import { openTarget, readManagedRecords, type OpenTargetOptions } from "./target.ts";
+import {
+  declaredNumbers,
+  openTarget,
+  readManagedRecords,
+  seedSandboxNumbers,
+  withManagedProducts,
+  type OpenTargetOptions,
+} from "./target.ts";
 
 type Env = Record<string, string | undefined>;
 
@@ -113,15 +121,16 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
   const close = (): Promise<void> => resolved.close();
   try {
     await opts.preflight?.(conn, env, picked.account);
+    await seedSandboxNumbers(conn, declaredNumbers(config)); // issue 14: the sandbox owns them
     const readManaged = opts.readManaged ?? readManagedRecords;
     const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
       managed,
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
-      // TODO(lead): product records from state (src/state/product-records.ts) instead of {}.
-      ...productReadOption(productReads(config, {})),
+      ...productReadOption(productReads(config, managedProductsOf(managed))),
     });
     if (opts.parentPrimary !== undefined) observed.parentPrimary = opts.parentPrimary;
+    withManagedProducts(observed, managed);
     const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;

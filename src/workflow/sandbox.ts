@@ -6,19 +6,21 @@
  * what Twilio's reviewers and the Twilio Console do; Twilio itself has no
  * such controls, so a Twilio target is refused.
  *
- * A profile is named by its SID (BU...), by the key apply manages it under,
- * or by its exact friendly name.
+ * A profile (or a trust product, issue 14) is named by its SID (BU...), by the key
+ * apply manages it under (`<profile>/<kind>` for a product), or by its friendly name.
  */
 import { simulateConsoleSteps } from "../apply/console-steps.ts";
 import {
   SandboxError,
   sandboxControls,
+  type ProfileJson,
   type SandboxControls,
 } from "../emulator/controls-client.ts";
 import { UserError } from "../errors.ts";
 import type { ProfileStatus } from "../domain/twilio.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { createClient } from "../state/client.ts";
+import { managedProductsOf } from "../state/pulumi-state.ts";
 import { openTarget, readManagedRecords } from "./target.ts";
 import { preparePlan } from "./plan.ts";
 
@@ -88,6 +90,31 @@ async function keysBySid(o: Opened, opts: SandboxOptions): Promise<Map<string, s
   return new Map(Object.entries(managed).map(([key, r]) => [r.profileSid, key]));
 }
 
+/** A trust product named by SID, managed key or friendly name; undefined when `ref` names none. */
+async function resolveProduct(o: Opened, ref: string, opts: SandboxOptions) {
+  const products = await createClient(o.conn).trusthub.v1.trustProducts.list({ pageSize: 1000 });
+  if (products.some((p) => p.sid === ref)) return ref;
+  const managed = await readManagedRecords({ env: opts.env, cwd: opts.cwd, target: o.conn.target });
+  const record = managedProductsOf(managed)[ref];
+  if (record) return record.productSid;
+  const named = products.filter((p) => p.friendlyName === ref);
+  return named.length === 1 ? named[0]!.sid : undefined;
+}
+
+/** A review decision on a profile, or on a trust product when `ref` names one. */
+async function review(
+  o: Opened,
+  ref: string,
+  opts: SandboxOptions,
+  onProfile: (sid: string) => Promise<ProfileJson>,
+  onProduct: (sid: string) => Promise<ProfileJson>,
+): Promise<{ sid: string; p: ProfileJson }> {
+  const product = await resolveProduct(o, ref, opts);
+  if (product !== undefined) return { sid: product, p: await control(() => onProduct(product)) };
+  const sid = await resolveProfile(o, ref, opts);
+  return { sid, p: await control(() => onProfile(sid)) };
+}
+
 async function resolveProfile(o: Opened, ref: string, opts: SandboxOptions): Promise<string> {
   if (/^BU[0-9a-fA-F]{32}$/.test(ref)) return ref;
   for (const [sid, key] of await keysBySid(o, opts)) if (key === ref) return sid;
@@ -123,8 +150,13 @@ async function withSandbox<T>(opts: SandboxOptions, fn: (o: Opened) => Promise<T
 /** Twilio's review approves a submitted profile (pending-review or in-review). */
 export function sandboxApprove(ref: string, opts: SandboxOptions): Promise<void> {
   return withSandbox(opts, async (o) => {
-    const sid = await resolveProfile(o, ref, opts);
-    const p = await control(() => o.controls.approve(sid));
+    const { sid, p } = await review(
+      o,
+      ref,
+      opts,
+      (s) => o.controls.approve(s),
+      (s) => o.controls.approveTrustProduct(s),
+    );
     opts.out(`${ref === sid ? sid : `${ref} (${sid})`}: ${p.status}\n`);
   });
 }
@@ -132,8 +164,14 @@ export function sandboxApprove(ref: string, opts: SandboxOptions): Promise<void>
 /** Twilio's review rejects a submitted profile, with rejection codes (default 18601). */
 export function sandboxReject(ref: string, codes: number[], opts: SandboxOptions): Promise<void> {
   return withSandbox(opts, async (o) => {
-    const sid = await resolveProfile(o, ref, opts);
-    const p = await control(() => o.controls.reject(sid, codes.length > 0 ? codes : undefined));
+    const list0 = codes.length > 0 ? codes : undefined;
+    const { sid, p } = await review(
+      o,
+      ref,
+      opts,
+      (s) => o.controls.reject(s, list0),
+      (s) => o.controls.rejectTrustProduct(s, list0),
+    );
     const errors = (p["errors"] as { code?: number }[] | undefined) ?? [];
     const list = errors.map((e) => e.code).filter((c) => c !== undefined);
     opts.out(

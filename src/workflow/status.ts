@@ -13,7 +13,6 @@
 import { UserError } from "../errors.ts";
 import type { Connection, ObservedProfile } from "../model/trusthub.ts";
 import {
-  evaluationFailures,
   rejectionCodes,
   WAITING,
   STATUS_FORMAT_VERSION,
@@ -22,10 +21,18 @@ import {
   type StatusReport,
 } from "../render/status.ts";
 import { createClient, type TwilioClient } from "../state/client.ts";
-import { formatDate, toProfile } from "../state/convert.ts";
+import { toProfile } from "../state/convert.ts";
 import { describeFailure } from "../state/failure.ts";
 import { isEditableStatus, POLICY_SIDS } from "../domain/twilio.ts";
 import { mapPool } from "../lib/pool.ts";
+import type { Plan } from "../model/plan.ts";
+import type { ProductStatusEntry, StatusReportWithProducts } from "../render/product-status.ts";
+import {
+  latestEvaluation,
+  pollProducts,
+  productEntries,
+  readProductEvaluations,
+} from "./status-products.ts";
 import { preparePlan, type PreparePlanOptions } from "./plan.ts";
 import { openTarget, type OpenTargetOptions } from "./target.ts";
 
@@ -58,31 +65,41 @@ export interface StatusOptions {
   now?: () => number;
 }
 
-export async function runStatus(opts: StatusOptions): Promise<StatusReport> {
-  const { conn, entries, close } = await initial(opts);
+export async function runStatus(opts: StatusOptions): Promise<StatusReportWithProducts> {
+  const { conn, entries, close, plan } = await initial(opts);
   try {
     const client = createClient(conn);
-    const report: StatusReport = {
+    const report: StatusReportWithProducts = {
       format_version: STATUS_FORMAT_VERSION,
       target: conn.target,
       profiles: entries,
     };
     // The poll loop is itself the retry: a failed poll is reported and the next poll
     // tries again, so polls skip the HTTP layer's own retries (and their long backoff).
+    // Issue 14: each trust product's status and last evaluation, under its profile; --wait
+    // waits for the products under review too.
+    const products = await productEntries(client, plan);
     if (opts.wait === true) {
       const pollClient = createClient(conn, { retry: { attempts: 1 } });
-      report.wait = await waitForReview(pollClient, entries, opts);
+      report.wait = await waitForReview(pollClient, entries, opts, products);
     }
     await readEvaluations(client, entries);
+    if (products.length > 0) {
+      await readProductEvaluations(client, products);
+      report.trust_products = products;
+    }
     return report;
   } finally {
     await close();
   }
 }
 
-async function initial(
-  opts: StatusOptions,
-): Promise<{ conn: Connection; entries: ProfileStatusEntry[]; close: () => Promise<void> }> {
+async function initial(opts: StatusOptions): Promise<{
+  conn: Connection;
+  entries: ProfileStatusEntry[];
+  close: () => Promise<void>;
+  plan?: Plan;
+}> {
   const target: OpenTargetOptions = {
     sandbox: "explicit",
     sandboxRequested: opts.sandbox === true,
@@ -116,7 +133,7 @@ async function initial(
       }
       return { key: a.key, ...liveEntry(live), kind: a.kind };
     });
-    return { conn: p.conn, entries, close: () => p.close() };
+    return { conn: p.conn, entries, close: () => p.close(), plan: p.plan };
   }
   const resolved = await openTarget(opts.env, opts.cwd, target);
   try {
@@ -172,6 +189,7 @@ async function waitForReview(
   client: TwilioClient,
   entries: ProfileStatusEntry[],
   opts: StatusOptions,
+  products: ProductStatusEntry[] = [],
 ): Promise<NonNullable<StatusReport["wait"]>> {
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -181,7 +199,8 @@ async function waitForReview(
   let delay = backoff.initialMs;
   let polls = 0;
   const waiting = (): ProfileStatusEntry[] => entries.filter((e) => WAITING.includes(e.status));
-  while (waiting().length > 0) {
+  const productsWaiting = () => products.some((e) => WAITING.includes(e.status));
+  while (waiting().length > 0 || productsWaiting()) {
     const left = deadline - now();
     if (left <= 0) return { timedOut: true, seconds: (now() - start) / 1000, polls };
     await sleep(Math.min(delay, left));
@@ -189,7 +208,8 @@ async function waitForReview(
     polls += 1;
     let listed: ObservedProfile[];
     try {
-      listed = await listProfiles(client);
+      listed = waiting().length > 0 ? await listProfiles(client) : [];
+      if (productsWaiting()) await pollProducts(client, products, opts.onProgress);
     } catch (e) {
       // A long wait outlives a transient failure (5xx, network): say so and poll again.
       if ((e as { code?: unknown }).code !== "status/request") throw e;
@@ -219,39 +239,7 @@ const EVALUATION_CONCURRENCY = 8;
 async function readEvaluations(client: TwilioClient, entries: ProfileStatusEntry[]): Promise<void> {
   const todo = entries.filter((e) => e.sid !== undefined && isEditableStatus(e.status));
   await mapPool(todo, EVALUATION_CONCURRENCY, async (e) => {
-    const ev: EvaluationSummary | undefined = await latestEvaluation(client, e.sid!);
+    const ev: EvaluationSummary | undefined = await latestEvaluation(client, "profile", e.sid!);
     if (ev !== undefined) e.evaluation = ev;
   });
 }
-
-/** The newest stored evaluation of a profile (greatest date_created; on a tie, the last listed). */
-async function latestEvaluation(
-  client: TwilioClient,
-  sid: string,
-): Promise<EvaluationSummary | undefined> {
-  const request = `GET /v1/CustomerProfiles/${sid}/Evaluations`;
-  let items: unknown[];
-  try {
-    items = await client.trusthub.v1
-      .customerProfiles(sid)
-      .customerProfilesEvaluations.list({ pageSize: 1000 });
-  } catch (e) {
-    throw new UserError("status/request", `${request}: ${describeFailure(e)}`);
-  }
-  let best: { item: Item; date: string } | undefined;
-  items.forEach((raw, i) => {
-    const item = (typeof raw === "object" && raw !== null ? raw : {}) as Item;
-    const date = formatDate(item["dateCreated"], `${request}: item ${i}`, "date_created");
-    if (best === undefined || date >= best.date) best = { item, date };
-  });
-  if (best === undefined) return undefined;
-  const { item, date } = best;
-  return {
-    sid: typeof item["sid"] === "string" ? item["sid"] : "",
-    status: typeof item["status"] === "string" ? item["status"] : "",
-    dateCreated: date,
-    failures: evaluationFailures(item["results"]),
-  };
-}
-
-type Item = Record<string, unknown>;

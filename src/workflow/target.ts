@@ -10,9 +10,11 @@ import { redactBackendUrl } from "../state/backend-url.ts";
 import { trusthubDir } from "../state/workdir.ts";
 import { join, relative } from "node:path";
 import { UserError } from "../errors.ts";
-import type { Connection, ManagedRecord, TargetInfo } from "../model/trusthub.ts";
+import type { Config } from "../model/config.ts";
+import type { Connection, ManagedRecord, ObservedAccount, TargetInfo } from "../model/trusthub.ts";
 import type { ConsoleSimulator } from "../apply/console-steps.ts";
 import {
+  managedProductsOf,
   prefetchManaged,
   readManaged,
   type ManagedContext,
@@ -137,6 +139,37 @@ export async function consoleSimulator(conn: Connection): Promise<ConsoleSimulat
   return sandboxControls(conn.target.url, conn.username, conn.password);
 }
 
+/** Every phone number (E.164) the config declares: on its profiles and on their trust products. */
+export function declaredNumbers(config: Config): string[] {
+  const all = new Set<string>();
+  for (const p of [...(config.primary ? [config.primary] : []), ...config.secondaries]) {
+    for (const n of p.phoneNumbers ?? []) all.add(n);
+    for (const t of p.trustProducts ?? []) for (const n of t.phoneNumbers ?? []) all.add(n);
+  }
+  return [...all].sort();
+}
+
+/**
+ * The embedded sandbox owns the phone numbers the config declares (issue 14): Twilio's numbers
+ * are bought, the sandbox's are made, so a plan against it never refuses a number as not the
+ * account's. Missing ones are created through the sandbox controls; any other target: nothing.
+ * Returns the numbers it created.
+ */
+export async function seedSandboxNumbers(conn: Connection, numbers: string[]): Promise<string[]> {
+  if (conn.target.kind !== "sandbox" || numbers.length === 0) return [];
+  const { createClient } = await import("../state/client.ts");
+  const c = createClient(conn);
+  const owned = await c.api.v2010
+    .accounts(conn.target.accountSid)
+    .incomingPhoneNumbers.list({ pageSize: 1000 });
+  const have = new Set(owned.map((n) => n.phoneNumber));
+  const missing = numbers.filter((n) => !have.has(n));
+  const { sandboxControls } = await import("../emulator/controls-client.ts");
+  const controls = sandboxControls(conn.target.url, conn.username, conn.password);
+  for (const phoneNumber of missing) await controls.createPhoneNumber({ phoneNumber });
+  return missing;
+}
+
 /** `pulumi stack export` for non-file backends, loaded only when one is used. */
 const exportStack: StackExporter = async (env, cwd, backend, stack) => {
   const { exportStack } = await import("../apply/export.ts");
@@ -148,6 +181,25 @@ export async function readManagedRecords(
   ctx: Omit<ManagedContext, "exportStack">,
 ): Promise<Record<string, ManagedRecord>> {
   return readManaged({ ...ctx, exportStack });
+}
+
+/**
+ * Issue 14: the trust products apply manages, read from the same state as `managed`, on the
+ * observed account (unless the reader already set them); products in state that a plan does
+ * not register would otherwise be deleted by Pulumi.
+ */
+export function withManagedProducts(
+  observed: ObservedAccount,
+  managed: Record<string, ManagedRecord>,
+): void {
+  const products = managedProductsOf(managed);
+  const known = observed.managedProducts;
+  if (
+    Object.keys(products).length > 0 &&
+    (known === undefined || Object.keys(known).length === 0)
+  ) {
+    observed.managedProducts = products;
+  }
 }
 
 /** Starts reading a non-file backend's stack while the configuration loads (see prefetchManaged). */

@@ -4,7 +4,10 @@
  * by redaction and never part of any output.
  */
 import { expect, it } from "vitest";
-import { resourceSpecs } from "../../src/apply/specs.ts";
+import { resourceSpecs as allSpecs } from "../../src/apply/specs.ts";
+import { isProductSpec } from "../../src/apply/resource.ts";
+import type { Plan, ResourceInputs } from "../../src/model/plan.ts";
+
 import { PROVIDER_INPUTS } from "../../src/model/plan.ts";
 import { buildPlan } from "../../src/plan/build.ts";
 import { redactPlan } from "../../src/plan/redact.ts";
@@ -14,6 +17,10 @@ import { renderText } from "../../src/render/text.ts";
 import { POLICY_SIDS } from "../../src/domain/twilio.ts";
 import type { ObservedAccount, ObservedProfile } from "../../src/model/trusthub.ts";
 import { loadIsv } from "./fixtures.ts";
+
+/** The profiles' resources (these fixtures declare no trust products). */
+const resourceSpecs = (plan: Plan): ResourceInputs[] =>
+  allSpecs(plan).filter((s): s is ResourceInputs => !isProductSpec(s));
 
 const sid = (n: number) => `BU${n.toString(16).padStart(32, "0")}`;
 

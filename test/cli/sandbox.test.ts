@@ -60,6 +60,31 @@ describe("trusthub sandbox against a running emulator", () => {
     expect(none.err).toMatch(/no profile "no-such-brand" in the emulator at http/);
   });
 
+  it("approves and rejects a trust product by friendly name or SID (issue 14)", async () => {
+    const { createClient } = await import("../../src/state/client.ts");
+    const { TRUST_POLICY_SIDS } = await import("../../src/domain/trust-products.ts");
+    const c = createClient(acct.conn);
+    const primary = (await c.trusthub.v1.customerProfiles.list()).find(
+      (p) => p.status === "twilio-approved",
+    )!;
+    const tp = await c.trusthub.v1.trustProducts.create({
+      friendlyName: "Northwind - SHAKEN/STIR",
+      email: "ops@example.com",
+      policySid: TRUST_POLICY_SIDS.shakenStir,
+    });
+    await c.trusthub.v1.trustProducts(tp.sid).trustProductsEntityAssignments.create({
+      objectSid: primary.sid,
+    });
+    await c.trusthub.v1.trustProducts(tp.sid).update({ status: "pending-review" });
+    const r = await trusthub("reject", "Northwind - SHAKEN/STIR", "--code", "18601");
+    expect(r.code, r.err).toBe(EXIT.ok);
+    expect(r.out).toBe(`Northwind - SHAKEN/STIR (${tp.sid}): twilio-rejected (codes 18601)\n`);
+    await c.trusthub.v1.trustProducts(tp.sid).update({ status: "pending-review" });
+    const a = await trusthub("approve", tp.sid);
+    expect(a.code, a.err).toBe(EXIT.ok);
+    expect(a.out).toBe(`${tp.sid}: twilio-approved\n`);
+  });
+
   it("refuses a Twilio target: Twilio has no sandbox controls", async () => {
     const env = { TWILIO_ACCOUNT_SID: acct.sid, TWILIO_AUTH_TOKEN: "x" };
     const r = await runTrusthub(["sandbox", "status"], cwd, env);

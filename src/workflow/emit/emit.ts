@@ -22,6 +22,7 @@ import { keyFromName, renderEnvFile, uniqueKey, type EnvEntry } from "./emit-env
 import { hoistIsvDefaults } from "./emit-defaults.ts";
 import { pickProfiles, type Picked } from "./emit-pick.ts";
 import { ProfileEmitter, type Obj } from "./emit-profile.ts";
+import { emitProducts, type ProfileExtras } from "./emit-products.ts";
 
 export interface EmitOptions {
   /** `$schema` of the modeline, relative to the YAML file. */
@@ -29,6 +30,8 @@ export interface EmitOptions {
   /** Names shown in comments, relative to the working directory. */
   yamlFile: string;
   envFile: string;
+  /** Issue 14: each profile's phone numbers and trust products, by profile SID. */
+  extras?: Record<string, ProfileExtras>;
 }
 
 export interface ImportedProfile {
@@ -80,6 +83,8 @@ export function emitConfig(account: ObservedAccount, opts: EmitOptions): EmitRes
       ` ${p.profile.sid}: ${p.profile.status}${p.pinned ? " (pinned: its friendly name is not unique)" : ""}`,
     );
     const written = b.profile(role, p);
+    const extras = opts.extras?.[p.profile.sid];
+    warnings.push(...emitProducts(key, p.profile.email, written, extras, env));
     if (b.unlisted.length > 0)
       warnings.push(
         `${key} (${p.profile.sid}): ${b.unlisted.join(", ")} hold values Twilio does not document (docs/twilio-facts.md); written as {unlisted: ...} so the YAML validates`,
