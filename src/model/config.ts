@@ -286,7 +286,8 @@ export interface VoiceIntegrityProduct extends TrustProductBase {
   averageDailyCallVolume: number;
   notes?: string;
 }
-export type TrustProduct = A2pMessagingProduct | ShakenStirProduct | CnamProduct | VoiceIntegrityProduct;
+export type TrustProduct =
+  A2pMessagingProduct | ShakenStirProduct | CnamProduct | VoiceIntegrityProduct;
 
 interface ProfileBase {
   key: string;
