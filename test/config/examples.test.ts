@@ -10,8 +10,6 @@ const EXAMPLES = [
   "examples/isv",
   "examples/direct",
   "examples/individual",
-  // issue 14: examples/isv with trust products; moves into examples/isv once plan and apply take products
-  "examples/isv-products",
 ];
 
 describe("examples", () => {

@@ -170,9 +170,9 @@ describe("trust products: normalisation", () => {
   });
 });
 
-describe("examples/isv-products", () => {
+describe("examples/isv: trust products", () => {
   it("is valid: A2P for three brands, SHAKEN/STIR for two, CNAM for one", async () => {
-    const { config, diagnostics } = await loadConfig([path.join(REPO, "examples/isv-products")], {
+    const { config, diagnostics } = await loadConfig([path.join(REPO, "examples/isv")], {
       cwd: REPO,
       env: {},
     });
