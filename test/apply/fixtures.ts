@@ -17,8 +17,8 @@ export function withoutProducts(text: string): string {
   const out: string[] = [];
   let skipping = false;
   for (const line of text.split("\n")) {
-    if (/^ {4}(phoneNumbers|trustProducts):/.test(line)) skipping = true;
-    else if (skipping && line !== "" && !/^ {6}/.test(line)) skipping = false;
+    if (/^ {4}(phoneNumbers|trustProducts):|^ {4}# After its profile/.test(line)) skipping = true;
+    else if (skipping && line !== "" && !/^ {6}|^ {4}#/.test(line)) skipping = false;
     if (!skipping || line === "") out.push(line);
   }
   return out.join("\n");
