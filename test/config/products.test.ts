@@ -191,4 +191,15 @@ describe("examples/isv: trust products", () => {
       stockTicker: "MAPL",
     });
   });
+
+  it("examples/direct: the direct customer's primary declares A2P messaging", async () => {
+    const { config, diagnostics } = await loadConfig([path.join(REPO, "examples/direct")], {
+      cwd: REPO,
+      env: {},
+    });
+    expect(diagnostics).toEqual([]);
+    expect(config?.primary?.trustProducts).toMatchObject([
+      { key: "contoso-clinic/a2p-messaging", companyType: "non_profit" },
+    ]);
+  });
 });
