@@ -139,7 +139,10 @@ async function control<T>(what: () => Promise<T>): Promise<T> {
   }
 }
 
-async function withSandbox<T>(opts: SandboxOptions, fn: (o: Opened) => Promise<T>): Promise<T> {
+export async function withSandbox<T>(
+  opts: SandboxOptions,
+  fn: (o: Opened) => Promise<T>,
+): Promise<T> {
   const o = await open(opts);
   try {
     return await fn(o);
