@@ -33,6 +33,9 @@ it("apply examples/isv --auto-approve runs whole against the embedded sandbox", 
   expect(
     r.stdout.match(/^trust product [\w/-]+ is blocked: waits for customer profile/gm),
   ).toHaveLength(6);
+  expect(r.stdout).toMatch(
+    /^Each reason gives the profile's status when apply planned\. Apply again once Twilio/m,
+  );
   // The generated passphrase stays in .trusthub/, and the state holds no personal value in clear.
   expect(readFileSync(join(cwd, ".trusthub", "sandbox-passphrase"), "utf8").trim()).toMatch(
     /^[0-9a-f]{48}$/,
