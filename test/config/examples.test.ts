@@ -6,11 +6,7 @@ import { loadConfig } from "../../src/config/index.ts";
 import type { BusinessProfile } from "../../src/model/config.ts";
 import { REPO, memoryIo, validate } from "./helpers.ts";
 
-const EXAMPLES = [
-  "examples/isv",
-  "examples/direct",
-  "examples/individual",
-];
+const EXAMPLES = ["examples/isv", "examples/direct", "examples/individual"];
 
 describe("examples", () => {
   it.each(EXAMPLES)("%s is valid with no diagnostics", async (dir) => {
