@@ -125,7 +125,7 @@ async function report(
       const { added, removed } = await syncLabels(
         gh,
         pr.number,
-        result ? labelsFor(result.counts) : [],
+        result ? labelsFor(result.counts, result.numbers) : [],
       );
       say(`labels: +[${added.join(", ")}] -[${removed.join(", ")}]`);
     }

@@ -1,11 +1,12 @@
 /**
  * Safety thresholds (octoDNS `MAX_SAFE_UPDATE_PCENT` / `MAX_SAFE_DELETE_PCENT`
  * = 0.3 with `MIN_EXISTING_RECORDS` = 10): a plan that updates, or one that
- * deletes, more than 30% of the existing profiles is unsafe once there are at
- * least 10 of them. "Existing" = live profiles apply manages (a record in
- * Pulumi state whose profile Trust Hub still holds); creates and adoptions
- * touch nothing apply already owns and do not count. An update counts when it
- * writes fields (a pending submit alone does not). Returns the violations;
+ * deletes, more than 30% of the existing bundles is unsafe once there are at
+ * least 10 of them. "Existing" = live profiles and trust products apply manages
+ * (a record in Pulumi state whose bundle Trust Hub still holds); creates and
+ * adoptions touch nothing apply already owns and do not count. An update counts
+ * when it writes fields (a pending submit alone does not); a trust product's
+ * update and its delete (`--prune`) count as a profile's do. Returns the violations;
  * `plan` prints them as a warning, `apply` refuses (EXIT.unsafe) unless the
  * plan is acknowledged by its checksum or `--force` (the caller decides). Pure.
  */
@@ -36,10 +37,15 @@ export interface SafetyViolation {
   message: string;
 }
 
-/** Live profiles apply manages: the population the thresholds are relative to. */
+/** Live profiles and trust products apply manages: the population the thresholds are relative to. */
 export function existingManaged(account: ObservedAccount): number {
   const live = new Set(account.profiles.map((p) => p.sid));
-  return Object.values(account.managed).filter((r) => live.has(r.profileSid)).length;
+  const profiles = Object.values(account.managed).filter((r) => live.has(r.profileSid)).length;
+  const liveProducts = new Set((account.trustProducts ?? []).map((p) => p.sid));
+  const products = Object.values(account.managedProducts ?? {}).filter((r) =>
+    liveProducts.has(r.productSid),
+  ).length;
+  return profiles + products;
 }
 
 const pct = (f: number): string => `${(f * 100).toFixed(2)}%`;
@@ -50,8 +56,11 @@ export function checkSafety(
   policy: SafetyPolicy = DEFAULT_SAFETY,
 ): SafetyViolation[] {
   if (existing < policy.minExisting) return [];
-  const updates = plan.actions.filter((a) => a.action === "update" && a.changes.length > 0).length;
-  const deletes = plan.actions.filter((a) => a.action === "delete").length;
+  const all = [...plan.actions, ...plan.actions.flatMap((a) => a.trustProducts ?? [])];
+  const updates = all.filter((a) => a.action === "update" && a.changes.length > 0).length;
+  const deletes = all.filter((a) => a.action === "delete").length;
+  const population =
+    plan.productSummary === undefined ? "managed profiles" : "managed profiles and trust products";
   const out: SafetyViolation[] = [];
   const check = (
     code: SafetyViolation["code"],
@@ -65,7 +74,7 @@ export function checkSafety(
       count,
       existing,
       threshold,
-      message: `too many ${what}: ${pct(count / existing)} is over ${pct(threshold)} (${count}/${existing} managed profiles)`,
+      message: `too many ${what}: ${pct(count / existing)} is over ${pct(threshold)} (${count}/${existing} ${population})`,
     });
   };
   check("safety/too-many-updates", "updates", updates, policy.maxUpdateFraction);

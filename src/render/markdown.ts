@@ -29,7 +29,7 @@ import {
 } from "./common.ts";
 import { printable } from "./source-line.ts";
 import { productYamlPath, yamlPath } from "./yaml-paths.ts";
-import { countTable, readiness } from "./markdown-products.ts";
+import { countTable, numberDelta, readiness } from "./markdown-products.ts";
 
 /** GitHub caps comments at 65,536 characters; stay well below. */
 export const MAX_MARKDOWN = 60_000;
@@ -89,8 +89,8 @@ function section(a: ProfileAction): string {
   const products =
     shownProducts.length === 0
       ? ""
-      : `; trust products: ${shownProducts.map((p) => `${ACTION_MARKER[p.action]} ${p.product}`).join(", ")}`;
-  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}${products}`;
+      : `; trust products: ${shownProducts.map((p) => `${ACTION_MARKER[p.action]} ${p.product}${numberDelta(p.changes)}`).join(", ")}`;
+  const summary = `${ACTION_MARKER[a.action]} <code>${html(a.key)}</code> ${what}${n > 0 ? ` (${plural(n, "field")})` : ""}${numberDelta(a.changes)}${products}`;
   const open = a.consoleSteps.length > 0 ? " open" : "";
   const lines = [`<details${open}><summary>${summary}</summary>`, ""];
   const kind = roleLabel(a.kind);

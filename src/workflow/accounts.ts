@@ -50,7 +50,7 @@ export function worstExit(codes: number[]): number {
   return RANK[best]!;
 }
 
-/** The `--target` keys an account declares; undefined: no targeting. Unknown keys throw. */
+/** The `--target` keys (profiles, trust products) an account declares; undefined: no targeting. Unknown keys throw. */
 export function accountTargets(
   accounts: AccountConfig[],
   targets: string[] | undefined,
@@ -61,8 +61,13 @@ export function accountTargets(
     const only = accounts[0]!.account.name;
     return new Map([[only, targets && targets.length > 0 ? targets : undefined]]);
   }
+  // A profile's key, or a trust product's (`<profile>/<kind>`), as in a single-account config.
   const keysOf = (a: AccountConfig) =>
-    new Set([a.config.primary?.key, ...a.config.secondaries.map((s) => s.key)]);
+    new Set(
+      [a.config.primary, ...a.config.secondaries].flatMap((p) =>
+        p ? [p.key, ...(p.trustProducts ?? []).map((t) => t.key)] : [],
+      ),
+    );
   const found = new Set<string>();
   for (const a of accounts) {
     if (targets === undefined || targets.length === 0) {
@@ -77,7 +82,7 @@ export function accountTargets(
   if (unknown.length > 0) {
     throw new UserError(
       "plan/unknown-target",
-      `--target ${unknown.join(", ")}: no account declares a profile with that key`,
+      `--target ${unknown.join(", ")}: no account declares a profile or trust product with that key`,
     );
   }
   return out;

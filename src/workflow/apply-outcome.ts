@@ -43,8 +43,16 @@ export function leftOverLines(plan: Plan): string[] {
 function productLeftOver(plan: Plan): string[] {
   const all = plan.actions.flatMap((a) => a.trustProducts ?? []);
   const out: string[] = [];
-  for (const t of all.filter((x) => x.action === "blocked")) {
+  const blocked = all.filter((x) => x.action === "blocked");
+  for (const t of blocked) {
     out.push(`trust product ${t.key} is blocked: ${t.reasons.join("; ") || "waiting"}`);
+  }
+  if (blocked.length > 0) {
+    out.push(
+      "Each reason gives the profile's status when apply planned. Apply again once Twilio has " +
+        "the profiles in review or approved (`trusthub status --wait` waits for the review): the " +
+        "next apply carries the trust products through.",
+    );
   }
   const held = all.filter((x) => x.action === "skip").map((x) => x.key);
   if (held.length > 0) {

@@ -23,6 +23,7 @@ import { createClient } from "../state/client.ts";
 import { managedProductsOf } from "../state/pulumi-state.ts";
 import { openTarget, readManagedRecords } from "./target.ts";
 import { preparePlan } from "./plan.ts";
+import { sandboxRows, sandboxTables } from "./sandbox-table.ts";
 
 /** The statuses `trusthub sandbox status` may set (the flag's choices). */
 export { PROFILE_STATUSES, type ProfileStatus } from "../domain/twilio.ts";
@@ -138,7 +139,10 @@ async function control<T>(what: () => Promise<T>): Promise<T> {
   }
 }
 
-async function withSandbox<T>(opts: SandboxOptions, fn: (o: Opened) => Promise<T>): Promise<T> {
+export async function withSandbox<T>(
+  opts: SandboxOptions,
+  fn: (o: Opened) => Promise<T>,
+): Promise<T> {
   const o = await open(opts);
   try {
     return await fn(o);
@@ -182,11 +186,15 @@ export function sandboxReject(ref: string, codes: number[], opts: SandboxOptions
   });
 }
 
-/** Every profile of the account (key when apply manages it), and how reviews happen. */
+/** Every profile and trust product of the account (key when apply manages it), and how reviews happen. */
 export function sandboxStatus(opts: SandboxOptions): Promise<void> {
   return withSandbox(opts, async (o) => {
-    const keys = await keysBySid(o, opts);
-    const profiles = await liveProfiles(o.conn);
+    const managed = await readManagedRecords({
+      env: opts.env,
+      cwd: opts.cwd,
+      target: o.conn.target,
+    });
+    const { profiles, products } = await sandboxRows(o.conn, managed);
     const review = await control(() => o.controls.getReview());
     opts.out(`${where(o.conn)}, account ${o.conn.target.accountSid}\n`);
     opts.out(
@@ -194,16 +202,7 @@ export function sandboxStatus(opts: SandboxOptions): Promise<void> {
         ? `review: automatic, ${review.delayMs} ms after a submit\n`
         : "review: by hand (trusthub sandbox approve|reject)\n",
     );
-    if (profiles.length === 0) {
-      opts.out("No customer profiles.\n");
-      return;
-    }
-    const rows = profiles.map((p) => [keys.get(p.sid) ?? "-", p.sid, p.status, p.friendlyName]);
-    const head = ["KEY", "SID", "STATUS", "FRIENDLY NAME"];
-    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    for (const r of [head, ...rows]) {
-      opts.out(`${r.map((c, i) => (i < r.length - 1 ? c.padEnd(widths[i]!) : c)).join("  ")}\n`);
-    }
+    opts.out(sandboxTables(profiles, products));
   });
 }
 

@@ -1,5 +1,7 @@
 /** Shared test fixtures for apply: an emulator, its sandbox controls, the ISV example. */
-import { resolve } from "node:path";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { startEmulator, type EmulatorHandle } from "../../src/emulator/index.ts";
 import { loadConfig } from "../../src/config/index.ts";
 import type { Config } from "../../src/model/config.ts";
@@ -7,7 +9,31 @@ import type { Connection } from "../../src/model/trusthub.ts";
 import { connectionTo } from "../helpers/emulator.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const ISV = resolve(ROOT, "examples/isv");
+/** examples/isv as shipped: the ISV primary, three brands, their trust products and numbers. */
+export const ISV_EXAMPLE = resolve(ROOT, "examples/isv");
+
+/** A YAML file of examples/isv without its secondaries' `phoneNumbers` and `trustProducts`. */
+export function withoutProducts(text: string): string {
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of text.split("\n")) {
+    if (/^ {4}(phoneNumbers|trustProducts):|^ {4}# After its profile/.test(line)) skipping = true;
+    else if (skipping && line !== "" && !/^ {6}|^ {4}#/.test(line)) skipping = false;
+    if (!skipping || line === "") out.push(line);
+  }
+  return out.join("\n");
+}
+
+/**
+ * examples/isv with profiles only (a private copy without the trust products and phone numbers):
+ * the tests of profiles' apply, drift, prune and accounts, whose outcomes products would block.
+ */
+export const ISV = ((): string => {
+  const dir = mkdtempSync(join(tmpdir(), "trusthub-isv-profiles-"));
+  for (const name of readdirSync(ISV_EXAMPLE))
+    writeFileSync(join(dir, name), withoutProducts(readFileSync(join(ISV_EXAMPLE, name), "utf8")));
+  return dir;
+})();
 
 export interface Sandbox {
   emu: EmulatorHandle;

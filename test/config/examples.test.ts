@@ -6,13 +6,7 @@ import { loadConfig } from "../../src/config/index.ts";
 import type { BusinessProfile } from "../../src/model/config.ts";
 import { REPO, memoryIo, validate } from "./helpers.ts";
 
-const EXAMPLES = [
-  "examples/isv",
-  "examples/direct",
-  "examples/individual",
-  // issue 14: examples/isv with trust products; moves into examples/isv once plan and apply take products
-  "examples/isv-products",
-];
+const EXAMPLES = ["examples/isv", "examples/direct", "examples/individual"];
 
 describe("examples", () => {
   it.each(EXAMPLES)("%s is valid with no diagnostics", async (dir) => {

@@ -170,9 +170,9 @@ describe("trust products: normalisation", () => {
   });
 });
 
-describe("examples/isv-products", () => {
+describe("examples/isv: trust products", () => {
   it("is valid: A2P for three brands, SHAKEN/STIR for two, CNAM for one", async () => {
-    const { config, diagnostics } = await loadConfig([path.join(REPO, "examples/isv-products")], {
+    const { config, diagnostics } = await loadConfig([path.join(REPO, "examples/isv")], {
       cwd: REPO,
       env: {},
     });
@@ -190,5 +190,16 @@ describe("examples/isv-products", () => {
       companyType: "public",
       stockTicker: "MAPL",
     });
+  });
+
+  it("examples/direct: the direct customer's primary declares A2P messaging", async () => {
+    const { config, diagnostics } = await loadConfig([path.join(REPO, "examples/direct")], {
+      cwd: REPO,
+      env: {},
+    });
+    expect(diagnostics).toEqual([]);
+    expect(config?.primary?.trustProducts).toMatchObject([
+      { key: "contoso-clinic/a2p-messaging", companyType: "non_profit" },
+    ]);
   });
 });

@@ -4,10 +4,19 @@ import { EXIT } from "../../src/errors.ts";
 import type { AccountConfig } from "../../src/model/config.ts";
 import { accountTargets, worstExit } from "../../src/workflow/accounts.ts";
 
+/** Secondaries by key; `key/kind` declares that trust product on the profile `key`. */
 const account = (name: string, keys: string[]): AccountConfig =>
   ({
     account: { name },
-    config: { secondaries: keys.map((key) => ({ key })), files: [] },
+    config: {
+      secondaries: keys
+        .filter((k) => !k.includes("/"))
+        .map((key) => ({
+          key,
+          trustProducts: keys.filter((k) => k.startsWith(`${key}/`)).map((k) => ({ key: k })),
+        })),
+      files: [],
+    },
   }) as unknown as AccountConfig;
 
 describe("worstExit", () => {
@@ -40,7 +49,22 @@ describe("accountTargets", () => {
 
   it("refuses a key no account declares", () => {
     expect(() => accountTargets(accounts, ["zzz"])).toThrow(
-      "--target zzz: no account declares a profile with that key",
+      "--target zzz: no account declares a profile or trust product with that key",
+    );
+  });
+
+  it("takes a trust product's key (`<profile>/<kind>`) to the account that declares it", () => {
+    const withProducts = [
+      account("prod", ["a", "a/a2p-messaging"]),
+      account("staging", ["c", "c/shaken-stir", "c/cnam"]),
+    ];
+    expect([...accountTargets(withProducts, ["c/cnam"])]).toEqual([["staging", ["c/cnam"]]]);
+    expect([...accountTargets(withProducts, ["a/a2p-messaging", "c"])]).toEqual([
+      ["prod", ["a/a2p-messaging"]],
+      ["staging", ["c"]],
+    ]);
+    expect(() => accountTargets(withProducts, ["a/cnam"])).toThrow(
+      "--target a/cnam: no account declares a profile or trust product with that key",
     );
   });
 });

@@ -1,7 +1,9 @@
 /**
  * `trusthub plan` end to end: the CLI in-process, the official SDK, and the
  * emulator as a real HTTP server. Accounts are set up through the sandbox's
- * Console controls (primaries) and the SDK (secondaries).
+ * Console controls (primaries) and the SDK (secondaries). The profiles of
+ * examples/isv only: its trust products and numbers are planned against the
+ * emulator in products-workflow.test.ts.
  */
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +20,7 @@ import { desiredBundle } from "../../src/plan/desired.ts";
 import { createClient, type TwilioClient } from "../../src/state/client.ts";
 import { preparePlan } from "../../src/workflow/plan.ts";
 import { materialize } from "../state/materialize.ts";
+import { withoutProducts } from "../apply/fixtures.ts";
 
 const repo = join(import.meta.dirname, "../..");
 let emu: EmulatorHandle;
@@ -32,6 +35,8 @@ beforeEach(async () => {
   client = createClient(a.conn);
   dir = mkdtempSync(join(tmpdir(), "trusthub-plan-e2e-"));
   cpSync(join(repo, "examples"), join(dir, "examples"), { recursive: true });
+  const brands = join(dir, "examples/isv/brands.yaml");
+  writeFileSync(brands, withoutProducts(readFileSync(brands, "utf8")));
 });
 afterEach(() => emu.close());
 

@@ -1,6 +1,6 @@
 /**
  * The plan workflow with trust products and phone numbers (issue 14):
- * examples/isv-products loaded from YAML, Trust Hub in the emulator (profiles
+ * examples/isv loaded from YAML, Trust Hub in the emulator (profiles
  * approved, numbers bought through the sandbox controls), read through the
  * official SDK by preparePlan. The first plan after the profiles' approval
  * creates and submits the products and assigns the numbers.
@@ -26,7 +26,7 @@ const records: Record<string, ManagedRecord> = {};
 beforeAll(async () => {
   world = await startAccount();
   dir = mkdtempSync(join(tmpdir(), "trusthub-products-"));
-  cpSync(resolve(import.meta.dirname, "../../examples/isv-products"), dir, { recursive: true });
+  cpSync(resolve(import.meta.dirname, "../../examples/isv"), dir, { recursive: true });
   const loaded = await loadConfig([dir], { env: {}, cwd: dir });
   const cfg = loaded.config!;
   const client = createClient(world.conn);

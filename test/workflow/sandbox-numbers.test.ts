@@ -1,37 +1,54 @@
 /**
- * The embedded sandbox owns the phone numbers the config declares (issue 14):
- * seeded once through its controls, kept in .trusthub/sandbox.json; any other
- * target is left alone.
+ * `trusthub sandbox create-numbers` (issue 14) against a running emulator: the
+ * numbers examples/isv declares are created once (a second run finds them),
+ * and the plan no longer refuses them as not the account's.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "../../src/state/client.ts";
-import { openTarget, seedSandboxNumbers } from "../../src/workflow/target.ts";
+import { sandboxCreateNumbers } from "../../src/workflow/sandbox-numbers.ts";
+import { ISV_EXAMPLE } from "../apply/fixtures.ts";
+import { startAccount, type EmulatorAccount } from "../helpers/emulator.ts";
+import { runTrusthub } from "../helpers/io.ts";
 
-it("creates the declared numbers the sandbox lacks, once; never on another target", async () => {
-  const cwd = mkdtempSync(join(tmpdir(), "trusthub-sbx-numbers-"));
-  const numbers = ["+15005550101", "+15005550102"];
-  let t = await openTarget({}, cwd);
-  try {
-    expect(t.conn.target.kind).toBe("sandbox");
-    expect(await seedSandboxNumbers(t.conn, numbers)).toEqual(numbers);
-    expect(await seedSandboxNumbers(t.conn, [...numbers, "+15005550103"])).toEqual([
-      "+15005550103",
-    ]);
-  } finally {
-    await t.close();
-  }
-  t = await openTarget({}, cwd); // a later run: persisted
-  try {
-    expect(await seedSandboxNumbers(t.conn, numbers)).toEqual([]);
-    const c = createClient(t.conn);
-    const owned = await c.api.v2010.accounts(t.conn.target.accountSid).incomingPhoneNumbers.list();
-    expect(owned.map((n) => n.phoneNumber).sort()).toEqual([...numbers, "+15005550103"]);
-    const twilio = { ...t.conn, target: { ...t.conn.target, kind: "twilio" as const } };
-    expect(await seedSandboxNumbers(twilio, ["+15005550199"])).toEqual([]);
-  } finally {
-    await t.close();
-  }
+let a: EmulatorAccount;
+let cwd: string;
+const NUMBERS = ["+12125550171", "+13125550171", "+13125550172"];
+
+beforeAll(async () => {
+  a = await startAccount();
+  cwd = mkdtempSync(join(tmpdir(), "trusthub-numbers-"));
+});
+afterAll(() => a.emu.close());
+
+describe("sandbox create-numbers", () => {
+  it("creates the declared numbers once; the plan then accepts them", async () => {
+    const before = await runTrusthub(["plan", ISV_EXAMPLE], cwd, a.env);
+    expect(before.out).toContain("error [phone/not-in-account]");
+    const out: string[] = [];
+    await sandboxCreateNumbers([ISV_EXAMPLE], { env: a.env, cwd, out: (t) => out.push(t) });
+    expect(out.join("")).toMatch(
+      new RegExp(NUMBERS.map((n) => `^\\${n}: created \\(PN\\w{32}\\)$`).join("\\n"), "m"),
+    );
+    const owned = await createClient(a.conn)
+      .api.v2010.accounts(a.conn.target.accountSid)
+      .incomingPhoneNumbers.list();
+    expect(owned.map((n) => n.phoneNumber).sort()).toEqual(NUMBERS);
+    const again: string[] = [];
+    await sandboxCreateNumbers([ISV_EXAMPLE], { env: a.env, cwd, out: (t) => again.push(t) });
+    expect(again.join("")).toBe(
+      NUMBERS.map((n) => `${n}: the account holds it already\n`).join(""),
+    );
+    const after = await runTrusthub(["plan", ISV_EXAMPLE], cwd, a.env);
+    expect(after.out).not.toContain("phone/not-in-account");
+  });
+
+  it("refuses a Twilio target: Twilio has no sandbox controls", async () => {
+    const env = { TWILIO_ACCOUNT_SID: a.conn.target.accountSid, TWILIO_AUTH_TOKEN: "x" };
+    await expect(sandboxCreateNumbers([ISV_EXAMPLE], { env, cwd, out: () => {} })).rejects.toThrow(
+      /Twilio itself has no sandbox controls/,
+    );
+  });
 });

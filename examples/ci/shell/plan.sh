@@ -19,7 +19,7 @@ echo "$code" >plan.exitcode
 case "$code" in
   0) echo "plan: no changes" >&2 ;;
   2) echo "plan: changes to apply (see $out)" >&2 ;;
-  3) echo "plan: blocked actions need the Twilio Console or a prerequisite (see $out)" >&2 ;;
+  3) echo "plan: blocked actions need the Twilio Console or a prerequisite, e.g. a trust product waits for its profile's approval (see $out)" >&2 ;;
   8) echo "plan: only the YAML of immutable profiles differs: revert it, or ask Twilio (see $out)" >&2 ;;
   *)
     error_markdown "$code" "$err" >"$out"

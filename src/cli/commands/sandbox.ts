@@ -1,5 +1,5 @@
 /**
- * `trusthub sandbox approve|reject|status|create-primary`: what Twilio's
+ * `trusthub sandbox approve|reject|status|create-primary|create-numbers`: what Twilio's
  * reviewers and the Console do, for the embedded sandbox (no credentials) or a
  * running emulator (TRUSTHUB_API_URL). Logic: src/workflow/sandbox.ts.
  */
@@ -24,7 +24,7 @@ export function registerSandbox(program: Command, io: Io, exit: ExitSink): void 
   sandbox
     .command("status")
     .description(
-      "list the account's profiles (key, SID, status, friendly name) and the review mode",
+      "list the account's profiles and trust products (key, SID, status, friendly name) and the review mode",
     )
     .action(async () => {
       await (await wf()).sandboxStatus(opts());
@@ -60,6 +60,17 @@ export function registerSandbox(program: Command, io: Io, exit: ExitSink): void 
     )
     .action(async (paths: string[], flags: { status?: ProfileStatus }) => {
       await (await wf()).sandboxCreatePrimary(paths, flags.status, opts());
+      exit.code = 0;
+    });
+  sandbox
+    .command("create-numbers")
+    .description(
+      "create the phone numbers the YAML declares in the account, as if bought from Twilio (issue 14)",
+    )
+    .argument("[path...]", "YAML files, or directories of *.yaml / *.yml files")
+    .action(async (paths: string[]) => {
+      const { sandboxCreateNumbers } = await import("../../workflow/sandbox-numbers.ts");
+      await sandboxCreateNumbers(paths, opts());
       exit.code = 0;
     });
 }
