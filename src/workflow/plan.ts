@@ -21,7 +21,7 @@ import { buildPlan, type BuildOptions } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
-import { productReadOption, readAccount } from "../state/read.ts";
+import { productReadOption, readAccount, startAccountLists } from "../state/read.ts";
 import { productReads } from "../plan/product-match.ts";
 import { accountEnv } from "../state/account-env.ts";
 import {
@@ -123,9 +123,12 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     await opts.preflight?.(conn, env, picked.account);
     await seedSandboxNumbers(conn, declaredNumbers(config)); // issue 14: the sandbox owns them
     const readManaged = opts.readManaged ?? readManagedRecords;
+    // The four account-wide lists need neither state nor config: they run while the state is read.
+    const lists = startAccountLists(conn);
     const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
       managed,
+      lists,
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
       ...productReadOption(productReads(config, managedProductsOf(managed))),
     });
