@@ -23,7 +23,13 @@ export function tuneNode(): void {
     try {
       process.execve(
         process.execPath,
-        [process.execPath, SEMI_SPACE, ...process.execArgv, ...process.argv.slice(1)],
+        [
+          process.execPath,
+          SEMI_SPACE,
+          "--expose-gc",
+          ...process.execArgv,
+          ...process.argv.slice(1),
+        ],
         process.env,
       );
     } catch {

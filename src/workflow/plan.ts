@@ -19,6 +19,7 @@ import type {
 } from "../model/trusthub.ts";
 import { buildPlan, type BuildOptions } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
+import { collectBetweenPhases } from "./heap.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
 import { productReadOption, readAccount, startAccountLists } from "../state/read.ts";
@@ -100,6 +101,7 @@ export async function loadAccountConfigs(
 /** The plan of one account: `opts.account` names it, else the files must declare only one. */
 export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPlan> {
   const { accounts, warnings } = opts.loaded ?? (await loadAccountConfigs(opts));
+  collectBetweenPhases();
   const picked =
     opts.account === undefined
       ? accounts.length === 1
@@ -132,6 +134,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
       ...productReadOption(productReads(config, managedProductsOf(managed))),
     });
+    collectBetweenPhases();
     if (opts.parentPrimary !== undefined) observed.parentPrimary = opts.parentPrimary;
     withManagedProducts(observed, managed);
     const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };
