@@ -23,6 +23,8 @@ const { values } = parseArgs({
     /** NAME=VAR=VALUE: an environment variable for one launcher only. */
     "cli-env": { type: "string", multiple: true },
     "node-arg": { type: "string", multiple: true },
+    /** NAME=FLAG: a node flag for one launcher only. */
+    "cli-arg": { type: "string", multiple: true },
   },
 });
 const fx = JSON.parse(await readFile(values.fixture!, "utf8")) as {
@@ -56,7 +58,12 @@ for (let i = 0; i < Number(values.runs); i++) {
     const r = await runNode([cli, "plan", size.dir, "--format", "json", "--detailed-exitcode"], {
       cwd: fx.cwd,
       env: { ...env, ...cliEnv(name), BENCH_CPU_FILE: cpuFile },
-      nodeArgs: values["node-arg"] ?? [],
+      nodeArgs: [
+        ...(values["node-arg"] ?? []),
+        ...(values["cli-arg"] ?? [])
+          .filter((a) => a.startsWith(`${name}=`))
+          .map((a) => a.slice(name.length + 1)),
+      ],
     });
     if (r.code !== 0) throw new Error(`${name}: exit ${r.code}\n${r.stderr.slice(-2000)}`);
     const cpu = Math.round(Number(await readFile(cpuFile, "utf8")) * 1000) / 1000;
