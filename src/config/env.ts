@@ -72,12 +72,12 @@ function walk(
     // In place, only what changed is written back (most strings are returned as they are);
     // Object.keys, not entries: one array per object rather than one per member (issue 15).
     const source = value as Record<string, unknown>;
-    const result = inPlace ? source : {};
+    const result: Record<string, unknown> = inPlace ? source : {};
     for (const k of Object.keys(source)) {
       path.push(k);
       const v = source[k];
       const r = walk(v, path, env, locate, out, inPlace);
-      if (!inPlace || r !== v) (result as Record<string, unknown>)[k] = r;
+      if (!inPlace || r !== v) result[k] = r;
       path.pop();
     }
     return result;
