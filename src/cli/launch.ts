@@ -10,7 +10,8 @@ import module from "node:module";
 // higher without the cap, for the same CPU time; issue 15). The flag only
 // works at start, so the launcher replaces itself (same process, execve) with
 // `node --max-semi-space-size=8 ...` once, where Node can (POSIX, Node >= 22.15);
-// a semi-space size of the caller's own (command line or NODE_OPTIONS) wins.
+// a semi-space size of the caller's own (command line or NODE_OPTIONS) wins. The same re-exec
+// adds --expose-gc: the plan collects once between its phases at scale (src/workflow/heap.ts).
 const SEMI_SPACE = "--max-semi-space-size=8";
 
 export function tuneNode(): void {
@@ -23,7 +24,13 @@ export function tuneNode(): void {
     try {
       process.execve(
         process.execPath,
-        [process.execPath, SEMI_SPACE, ...process.execArgv, ...process.argv.slice(1)],
+        [
+          process.execPath,
+          SEMI_SPACE,
+          "--expose-gc",
+          ...process.execArgv,
+          ...process.argv.slice(1),
+        ],
         process.env,
       );
     } catch {

@@ -59,18 +59,25 @@ function walk(
   }
   if (Array.isArray(value)) {
     const result = inPlace ? value : new Array<unknown>(value.length);
-    value.forEach((v, i) => {
+    for (let i = 0; i < value.length; i++) {
       path.push(i);
-      result[i] = walk(v, path, env, locate, out, inPlace);
+      const v: unknown = value[i];
+      const r = walk(v, path, env, locate, out, inPlace);
+      if (!inPlace || r !== v) result[i] = r;
       path.pop();
-    });
+    }
     return result;
   }
   if (value !== null && typeof value === "object") {
-    const result = (inPlace ? value : {}) as Record<string, unknown>;
-    for (const [k, v] of Object.entries(value)) {
+    // In place, only what changed is written back (most strings are returned as they are);
+    // Object.keys, not entries: one array per object rather than one per member (issue 15).
+    const source = value as Record<string, unknown>;
+    const result: Record<string, unknown> = inPlace ? source : {};
+    for (const k of Object.keys(source)) {
       path.push(k);
-      result[k] = walk(v, path, env, locate, out, inPlace);
+      const v = source[k];
+      const r = walk(v, path, env, locate, out, inPlace);
+      if (!inPlace || r !== v) result[k] = r;
       path.pop();
     }
     return result;

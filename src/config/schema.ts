@@ -1,18 +1,20 @@
 /**
  * JSON Schema validation of one resolved document: ajv (draft 2020-12, all
- * errors) compiled once, each error mapped to a stable code and a position.
+ * errors) compiled once (and its code kept between runs: schema-cache.ts), each
+ * error mapped to a stable code and a position.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import schema from "../../schemas/trusthub.schema.json" with { type: "json" };
 import type { Diagnostic } from "../model/config.ts";
 import { diagnostic, fieldLabel, joinPointer } from "./diagnostic.ts";
 import type { Anchor } from "./positions.ts";
 import type { Positions } from "./kept-positions.ts";
+import { cachedValidator } from "./schema-cache.ts";
 
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, verbose: true }).compile(schema);
+  compiled ??= cachedValidator(schema, { allErrors: true, strict: true, verbose: true });
   return compiled;
 }
 

@@ -14,8 +14,8 @@ interface PageLike {
 
 /**
  * Every item of a list, converted page by page: only one page of SDK objects
- * is held at a time (the SDK's list() keeps every page's instances until the
- * end, about 140 MB at 10,000 profiles).
+ * (two while the next one arrives) is held at a time (the SDK's list() keeps
+ * every page's instances until the end, about 140 MB at 10,000 profiles).
  */
 export async function list<T>(
   request: string,
@@ -33,9 +33,18 @@ export async function list<T>(
     const items = page.instances;
     if (!Array.isArray(items))
       throw new UserError("read/malformed", `${request}: the reply is not a list`);
+    // The next page is asked for before this one is converted: the request's round trip
+    // overlaps the conversion (a list's pages are read one after another, by page token).
+    let next: Promise<PageLike | undefined> | undefined;
+    try {
+      next = page.nextPage();
+    } catch (e) {
+      throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
+    }
+    next?.catch(() => undefined); // awaited below, unless a conversion fails first
     for (const item of items) out.push(convert(item, `${request}: item ${out.length}`));
     try {
-      page = await page.nextPage();
+      page = await next;
     } catch (e) {
       throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
     }

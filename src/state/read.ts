@@ -13,11 +13,17 @@
 import type {
   ManagedRecord,
   ObservedAccount,
+  ObservedAddress,
   ObservedAssignment,
+  ObservedDocument,
+  ObservedEndUser,
   ObservedProfile,
 } from "../model/trusthub.ts";
 import { createClient, type ClientOptions, type TwilioClient } from "./client.ts";
 import { list } from "./list.ts";
+import { rawFirstPage, rawItem, type Version } from "./raw-page.ts";
+
+type Convert<T> = (item: unknown, where: string) => T;
 import { readProductDetails, readProductLists, type ProductReadOptions } from "./read-products.ts";
 import { mapPool } from "../lib/pool.ts";
 import { toAddress, toAssignment, toDocument, toEndUser, toProfile } from "./convert.ts";
@@ -37,6 +43,46 @@ export interface ReadOptions {
   client?: ClientOptions;
   /** Issue 14: trust products and phone numbers; set only when the config declares any. */
   products?: ProductReadOptions;
+  /** The four lists, already started (startAccountLists) against the same connection. */
+  lists?: Promise<AccountLists>;
+}
+
+/** The four account-wide lists, converted (the part of a read that needs no config or state). */
+export interface AccountLists {
+  profiles: ObservedProfile[];
+  endUsers: ObservedEndUser[];
+  documents: ObservedDocument[];
+  addresses: ObservedAddress[];
+}
+
+/**
+ * Starts the four account-wide lists; a caller may start them before it reads
+ * the state and hand the promise to readAccount (`lists`), so the two overlap.
+ * The returned promise is marked handled: readAccount's await reports a failure.
+ */
+export function startAccountLists(conn: Connection, opts: { client?: ClientOptions } = {}) {
+  const client = createClient(conn, opts.client);
+  const v1 = client.trusthub.v1;
+  const raw = <T>(request: string, version: Version, uri: string, convert: Convert<T>) =>
+    list(
+      request,
+      () => rawFirstPage(version, uri, PAGE_SIZE),
+      (item, where) => convert(rawItem(item), where),
+    );
+  const addresses = `/Accounts/${conn.target.accountSid}/Addresses.json`;
+  const lists = Promise.all([
+    raw("GET /v1/CustomerProfiles", v1, "/CustomerProfiles", toProfile),
+    raw("GET /v1/EndUsers", v1, "/EndUsers", toEndUser),
+    raw("GET /v1/SupportingDocuments", v1, "/SupportingDocuments", toDocument),
+    raw(`GET /2010-04-01${addresses}`, client.api.v2010, addresses, toAddress),
+  ]).then(([profiles, endUsers, documents, addresses]): AccountLists => ({
+    profiles,
+    endUsers,
+    documents,
+    addresses,
+  }));
+  lists.catch(() => undefined);
+  return lists;
 }
 
 export async function readAccount(conn: Connection, opts: ReadOptions): Promise<ObservedAccount> {
@@ -45,27 +91,8 @@ export async function readAccount(conn: Connection, opts: ReadOptions): Promise<
     opts.products && readProductLists(client, conn.target.accountSid, opts.products);
   // Mark it handled now: the lists below may fail first (Promise.all awaits it too).
   productLists?.catch(() => undefined);
-  const [profiles, endUsers, documents, addresses, lists] = await Promise.all([
-    list(
-      "GET /v1/CustomerProfiles",
-      () => client.trusthub.v1.customerProfiles.page({ pageSize: PAGE_SIZE }),
-      toProfile,
-    ),
-    list(
-      "GET /v1/EndUsers",
-      () => client.trusthub.v1.endUsers.page({ pageSize: PAGE_SIZE }),
-      toEndUser,
-    ),
-    list(
-      "GET /v1/SupportingDocuments",
-      () => client.trusthub.v1.supportingDocuments.page({ pageSize: PAGE_SIZE }),
-      toDocument,
-    ),
-    list(
-      `GET /2010-04-01/Accounts/${conn.target.accountSid}/Addresses.json`,
-      () => client.api.v2010.account.addresses.page({ pageSize: PAGE_SIZE }),
-      toAddress,
-    ),
+  const [{ profiles, endUsers, documents, addresses }, lists] = await Promise.all([
+    opts.lists ?? startAccountLists(conn, opts.client ? { client: opts.client } : {}),
     productLists,
   ]);
   const account: ObservedAccount = {

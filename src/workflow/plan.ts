@@ -19,9 +19,10 @@ import type {
 } from "../model/trusthub.ts";
 import { buildPlan, type BuildOptions } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
+import { collectBetweenPhases } from "./heap.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
 import { renderDiagnostics } from "../render/diagnostics.ts";
-import { productReadOption, readAccount } from "../state/read.ts";
+import { productReadOption, readAccount, startAccountLists } from "../state/read.ts";
 import { productReads } from "../plan/product-match.ts";
 import { accountEnv } from "../state/account-env.ts";
 import {
@@ -100,6 +101,7 @@ export async function loadAccountConfigs(
 /** The plan of one account: `opts.account` names it, else the files must declare only one. */
 export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPlan> {
   const { accounts, warnings } = opts.loaded ?? (await loadAccountConfigs(opts));
+  collectBetweenPhases();
   const picked =
     opts.account === undefined
       ? accounts.length === 1
@@ -123,12 +125,16 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     await opts.preflight?.(conn, env, picked.account);
     await seedSandboxNumbers(conn, declaredNumbers(config)); // issue 14: the sandbox owns them
     const readManaged = opts.readManaged ?? readManagedRecords;
+    // The four account-wide lists need neither state nor config: they run while the state is read.
+    const lists = startAccountLists(conn);
     const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
       managed,
+      lists,
       assignmentsFor: (account) => profilesNeedingAssignments(config, account),
       ...productReadOption(productReads(config, managedProductsOf(managed))),
     });
+    collectBetweenPhases();
     if (opts.parentPrimary !== undefined) observed.parentPrimary = opts.parentPrimary;
     withManagedProducts(observed, managed);
     const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };

@@ -13,8 +13,19 @@ interface Field {
   kind: Kind;
 }
 
-/** Every contact field of every profile, with its pointer. */
-export function contactFields(ctx: RuleContext): Field[] {
+const fieldsOf = new WeakMap<RuleContext, readonly Field[]>();
+
+/** Every contact field of every profile, with its pointer (one shared array per context). */
+export function contactFields(ctx: RuleContext): readonly Field[] {
+  let out = fieldsOf.get(ctx);
+  if (out === undefined) {
+    out = listFields(ctx);
+    fieldsOf.set(ctx, out);
+  }
+  return out;
+}
+
+function listFields(ctx: RuleContext): Field[] {
   const out: Field[] = [];
   for (const entry of allProfiles(ctx)) {
     const add = (suffix: string, value: string | undefined, kind: Kind) => {
@@ -53,8 +64,16 @@ export function isEmail(value: string): boolean {
   return EMAIL.test(value);
 }
 
+/**
+ * A plain http(s) URL that the URL parser certainly accepts with a dotted host: letters, digits
+ * and hyphens in each label, the last one starting with a letter (not an IPv4 number), no
+ * punycode, no port, user or space. Anything else goes through the parser.
+ */
+const PLAIN_URL = /^https?:\/\/(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?:[/?#][^\s]*)?$/i;
+
 export function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\//i.test(value)) return false;
+  if (PLAIN_URL.test(value) && !/xn--/i.test(value)) return true;
   try {
     const url = new URL(value);
     return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.includes(".");

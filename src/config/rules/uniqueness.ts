@@ -5,7 +5,7 @@ import { allProfiles, where, type ProfileEntry, type RuleContext } from "./conte
 
 /** Reports every later occurrence of a value, naming the first occurrence. */
 function duplicates(
-  entries: ProfileEntry[],
+  entries: readonly ProfileEntry[],
   field: "key" | "friendlyName" | "sid",
   code: string,
   label: string,
