@@ -9,7 +9,9 @@
  * Run: node_modules/.bin/node bench/plan-products-requests.ts [N]
  *   -> bench/results/plan-products-requests.json
  */
+import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { sandboxControls } from "../src/emulator/controls-client.ts";
 import { startEmulator } from "../src/emulator/index.ts";
@@ -126,6 +128,9 @@ async function main(): Promise<void> {
     const result = {
       benchmark: "plan-products-requests",
       date: new Date().toISOString(),
+      gitCommit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim(),
+      cleanTree: execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).trim() === "",
+      loadAverage: loadavg().map((x) => Number(x.toFixed(2))),
       brands: N,
       declaredBundles: bundles,
       requests: withP,

@@ -155,10 +155,38 @@ export async function renderMarkdown(r: Results): Promise<string> {
     "",
     ...details(r),
     ...postgresSection(r),
+    ...(await productsSection()),
     ANALYSIS(r).trim(),
     "",
   ];
   return format(lines.join("\n"), { parser: "markdown", printWidth: 100 });
+}
+
+/** Issue 14: requests of a no-change plan with A2P trust products (bench/plan-products-requests.ts). */
+async function productsSection(): Promise<string[]> {
+  let p: {
+    brands: number;
+    declaredBundles: number;
+    requests: number;
+    requestsPerBundle: number;
+    requestsWithoutProducts: number;
+    gitCommit?: string;
+    loadAverage?: number[];
+    date: string;
+  };
+  try {
+    p = JSON.parse(
+      await readFile(join(BENCH_DIR, "results", "plan-products-requests.json"), "utf8"),
+    );
+  } catch {
+    return [];
+  }
+  return [
+    "## Trust products: requests of a no-change plan",
+    "",
+    `From \`node bench/plan-products-requests.ts ${p.brands}\` (run ${p.date}${p.gitCommit ? `, commit \`${p.gitCommit}\`` : ""}${p.loadAverage ? `, load average ${p.loadAverage.join(" / ")}` : ""}; in one process against the emulator, requests from its request log): ${n0(p.brands)} approved secondaries and the primary, each secondary with an approved A2P messaging trust product, with apply's managed records of both, so ${n0(p.declaredBundles)} declared bundles. A no-change plan sends **${p.requests} requests (${p.requestsPerBundle} per declared bundle; goal <= 0.02, ${p.requestsPerBundle <= 0.02 ? "met" : "not met"})**, against ${p.requestsWithoutProducts} for the same brands without products: the one extra request is the TrustProducts list (a page of 1,000 holds them all at this size, more pages above it); no per-product read, because apply's records name every product's end user, assignments and numbers.`,
+    "",
+  ];
 }
 
 /** The no-change plan with the stack in PostgreSQL, from bench/postgres.ts --commit (its own run). */
