@@ -9,6 +9,10 @@
  *    profile id and the partial record, so the engine keeps it (the next apply
  *    resumes from it);
  *  - read/delete: 404 means gone. Outputs are plain JSON without personal data.
+ * Since issue 15 the bundles come from the run's hand-off file (bundles.ts), outputs are compact
+ * (key, kind, SIDs, status, record, digest) and the writes go to the hand-off's writes log;
+ * outputs of the earlier format (no digest) always differ, and their update rewrites them
+ * without a request to Twilio unless the bundle drifted.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
 import { createClient } from "../state/client.ts";
@@ -22,6 +26,16 @@ import * as w from "./writer.ts";
 import { NOT_STARTED, stopRequested } from "./interrupt.ts";
 import { numbersDiffer, reconcileChannels } from "./channels.ts";
 import * as product from "./product-provider.ts";
+import {
+  checkFailed,
+  digestOf,
+  handoffOf,
+  isLegacy,
+  stripBundles,
+  withBundles,
+  writesLog,
+} from "./bundles.ts";
+import { noteWrites } from "./handoff.ts";
 import type { ProductInputs, ProductOutputs } from "./product-inputs.ts";
 
 const PROVIDER_KEY = "__provider";
@@ -46,16 +60,44 @@ function client() {
   return { c: createClient(conn), target: conn.target };
 }
 
-function outputs(inputs: ProfileInputs, r: ReconcileResult): ProfileOutputs {
+/** Compact outputs; the writes go to the hand-off's log (or, with inline bundles, into outputs). */
+function outputs(
+  inputs: ProfileInputs & Record<string, unknown>,
+  r: ReconcileResult,
+): ProfileOutputs {
   const outs: ProfileOutputs = {
     key: inputs.key,
     kind: inputs.kind,
     profileSid: r.record.profileSid,
     status: r.status,
     record: r.record,
-    writes: r.wrote,
+    digest: digestOf(inputs),
   };
+  const log = writesLog(inputs);
+  if (log) noteWrites(log, inputs.key, r.wrote);
+  else outs.writes = r.wrote;
   return JSON.parse(JSON.stringify(outs)) as ProfileOutputs;
+}
+
+/** The bundles of `props` resolved (hand-off file or inline) and checked, end users in order. */
+function resolved<T extends Record<string, unknown>>(props: T): T {
+  const { inputs, failures } = checkInputs(withBundles(props, "profiles"));
+  if (failures.length > 0) throw checkFailed(props["key"], failures);
+  return inputs as T;
+}
+
+/** What differs from the plan's observed bundle and from the last apply's record. */
+function drifted(olds: ProfileOutputs, news: ProfileInputs): boolean {
+  // Phone numbers (issue 14) are reconciled in both modes: against the live assignments the plan
+  // read, and against the record of the last apply.
+  const want = news.phoneNumberSids;
+  const seen = news.observed?.channelEndpoints?.map((a) => a.channelEndpointSid);
+  const numbers =
+    numbersDiffer(want, Object.keys(olds.record?.channelEndpoints ?? {})) ||
+    (seen !== undefined && numbersDiffer(want, seen));
+  if (news.mode === "hold" || !news.desired) return numbers;
+  const observed: ObservedBundle | undefined = news.observed ?? undefined;
+  return numbers || diffBundle(news.desired, observed).length > 0;
 }
 
 /** An error the dynamic-provider host turns into ErrorResourceInitFailed (partial state kept). */
@@ -66,7 +108,7 @@ function partial(e: PartialApplyError, inputs: Record<string, unknown>): Error {
     profileSid: e.record.profileSid,
     status: e.status,
     record: e.record,
-    writes: [],
+    digest: digestOf(inputs),
   };
   const err = new Error(e.message) as Error & {
     id: string;
@@ -81,26 +123,19 @@ function partial(e: PartialApplyError, inputs: Record<string, unknown>): Error {
 
 export function check(_olds: unknown, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
   if (product.isProductProps(news)) return product.check(news);
-  const { inputs, failures } = checkInputs(news);
+  const { inputs: checked, failures } = checkInputs(withBundles(news, "profiles"));
+  const inputs = stripBundles(checked, news);
   return Promise.resolve(failures.length > 0 ? { inputs, failures } : { inputs });
 }
 
 export function diff(
   _id: string,
-  _olds: ProfileOutputs,
-  news: ProfileInputs,
+  olds: ProfileOutputs & Record<string, unknown>,
+  news: ProfileInputs & Record<string, unknown>,
 ): Promise<dynamic.DiffResult> {
-  if (product.isProductProps(news)) return product.diff(news as unknown as ProductInputs);
-  // Phone numbers (issue 14) are reconciled in both modes: against the live assignments the plan
-  // read, and against the record of the last apply.
-  const want = news.phoneNumberSids;
-  const seen = news.observed?.channelEndpoints?.map((a) => a.channelEndpointSid);
-  const numbers =
-    numbersDiffer(want, Object.keys(_olds.record?.channelEndpoints ?? {})) ||
-    (seen !== undefined && numbersDiffer(want, seen));
-  if (news.mode === "hold" || !news.desired) return Promise.resolve({ changes: numbers });
-  const observed: ObservedBundle | undefined = news.observed ?? undefined;
-  return Promise.resolve({ changes: numbers || diffBundle(news.desired, observed).length > 0 });
+  if (product.isProductProps(news))
+    return product.diff(olds, news as unknown as ProductInputs & Record<string, unknown>);
+  return Promise.resolve({ changes: isLegacy(olds) || drifted(olds, resolved(news)) });
 }
 
 /** The profile's phone numbers (issue 14), when its inputs declare them; in any status. */
@@ -137,6 +172,7 @@ export async function create(
   if (product.isProductProps(inputs)) {
     return product.create(client().c, inputs as unknown as ProductInputs & Record<string, unknown>);
   }
+  inputs = resolved(inputs);
   if (inputs.mode !== "apply" || !inputs.desired) {
     throw new Error(`profile ${inputs.key}: nothing to create (held, not in state)`);
   }
@@ -162,8 +198,6 @@ export async function update(
   olds: ProfileOutputs & Record<string, unknown>,
   news: ProfileInputs & Record<string, unknown>,
 ): Promise<dynamic.UpdateResult> {
-  const kept: Record<string, unknown> = { ...olds };
-  delete kept[PROVIDER_KEY];
   if (product.isProductProps(news)) {
     return product.update(
       () => client().c,
@@ -171,8 +205,23 @@ export async function update(
       news as unknown as ProductInputs & Record<string, unknown>,
     );
   }
-  if ((news.mode !== "apply" || !news.desired) && news.phoneNumberSids === undefined) {
-    return { outs: kept };
+  news = resolved(news);
+  // Nothing to write (held without numbers, or outputs of the earlier format whose bundle did not
+  // drift): the outputs are rewritten in today's format, with no request to Twilio.
+  if (
+    ((news.mode !== "apply" || !news.desired) && news.phoneNumberSids === undefined) ||
+    !drifted(olds, news)
+  ) {
+    const kept: ProfileOutputs = {
+      key: olds.key ?? news.key,
+      kind: olds.kind ?? news.kind,
+      profileSid: olds.profileSid,
+      status: olds.status,
+      record: olds.record,
+      digest: digestOf(news),
+    };
+    if (isLegacy(olds)) noteWrites(handoffOf(news), news.key, [], true);
+    return { outs: JSON.parse(JSON.stringify(kept)) as ProfileOutputs };
   }
   if (stopRequested()) throw new Error(NOT_STARTED);
   const { c, target } = client();

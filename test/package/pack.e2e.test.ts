@@ -71,6 +71,7 @@ describe("the tarball", () => {
       "dist/cli/bin.js",
       "dist/cli/main.d.ts",
       "dist/apply/provider-impl.js",
+      "dist/apply/provider-shim.cjs", // each resource's __provider names it (issue 15)
       "dist/workflow/pulumi-program.js",
       "schemas/trusthub.schema.json",
     ]) {
