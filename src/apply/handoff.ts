@@ -34,7 +34,10 @@ export interface HandoffContent {
   products: Record<string, HandoffEntry>;
 }
 
-/** sha256 (base64url) of the JSON of `v` with object keys sorted: equal bundles, equal digests. */
+/**
+ * sha256 of the JSON of `v` with object keys sorted (equal bundles, equal digests), its first 128
+ * bits in base64url: 22 characters, twice per resource in state.
+ */
 export function bundleDigest(v: unknown): string {
   const stable = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(stable);
@@ -47,9 +50,10 @@ export function bundleDigest(v: unknown): string {
         .map((k) => [k, stable(o[k])]),
     );
   };
-  return createHash("sha256")
+  const hash = createHash("sha256")
     .update(JSON.stringify(stable(v)))
-    .digest("base64url");
+    .digest();
+  return hash.subarray(0, 16).toString("base64url");
 }
 
 const alive = (pid: number): boolean => {

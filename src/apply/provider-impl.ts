@@ -16,29 +16,18 @@
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
 import { createClient } from "../state/client.ts";
-import { diffBundle } from "../plan/diff.ts";
-import type { ObservedBundle } from "../model/trusthub.ts";
 import { deleteBundle } from "./delete.ts";
 import { checkInputs, type ProfileInputs, type ProfileOutputs } from "./inputs.ts";
 import { connectionFromEnv } from "./provider-env.ts";
 import { PartialApplyError, reconcile, type ReconcileResult } from "./reconcile.ts";
 import * as w from "./writer.ts";
 import { NOT_STARTED, stopRequested } from "./interrupt.ts";
-import { numbersDiffer, reconcileChannels } from "./channels.ts";
+import { reconcileChannels } from "./channels.ts";
 import * as product from "./product-provider.ts";
-import {
-  checkFailed,
-  digestOf,
-  handoffOf,
-  isLegacy,
-  stripBundles,
-  withBundles,
-  writesLog,
-} from "./bundles.ts";
+import { digestOf, handoffOf, isLegacy, stripBundles, withBundles } from "./bundles.ts";
 import { noteWrites } from "./handoff.ts";
+import { drifted, outputs, partial, resolved } from "./profile-props.ts";
 import type { ProductInputs, ProductOutputs } from "./product-inputs.ts";
-
-const PROVIDER_KEY = "__provider";
 
 /**
  * Inside the dynamic-provider host: stop when the engine that started us is
@@ -58,67 +47,6 @@ exitWithEngine();
 function client() {
   const conn = connectionFromEnv(process.env);
   return { c: createClient(conn), target: conn.target };
-}
-
-/** Compact outputs; the writes go to the hand-off's log (or, with inline bundles, into outputs). */
-function outputs(
-  inputs: ProfileInputs & Record<string, unknown>,
-  r: ReconcileResult,
-): ProfileOutputs {
-  const outs: ProfileOutputs = {
-    key: inputs.key,
-    kind: inputs.kind,
-    profileSid: r.record.profileSid,
-    status: r.status,
-    record: r.record,
-    digest: digestOf(inputs),
-  };
-  const log = writesLog(inputs);
-  if (log) noteWrites(log, inputs.key, r.wrote);
-  else outs.writes = r.wrote;
-  return JSON.parse(JSON.stringify(outs)) as ProfileOutputs;
-}
-
-/** The bundles of `props` resolved (hand-off file or inline) and checked, end users in order. */
-function resolved<T extends Record<string, unknown>>(props: T): T {
-  const { inputs, failures } = checkInputs(withBundles(props, "profiles"));
-  if (failures.length > 0) throw checkFailed(props["key"], failures);
-  return inputs as T;
-}
-
-/** What differs from the plan's observed bundle and from the last apply's record. */
-function drifted(olds: ProfileOutputs, news: ProfileInputs): boolean {
-  // Phone numbers (issue 14) are reconciled in both modes: against the live assignments the plan
-  // read, and against the record of the last apply.
-  const want = news.phoneNumberSids;
-  const seen = news.observed?.channelEndpoints?.map((a) => a.channelEndpointSid);
-  const numbers =
-    numbersDiffer(want, Object.keys(olds.record?.channelEndpoints ?? {})) ||
-    (seen !== undefined && numbersDiffer(want, seen));
-  if (news.mode === "hold" || !news.desired) return numbers;
-  const observed: ObservedBundle | undefined = news.observed ?? undefined;
-  return numbers || diffBundle(news.desired, observed).length > 0;
-}
-
-/** An error the dynamic-provider host turns into ErrorResourceInitFailed (partial state kept). */
-function partial(e: PartialApplyError, inputs: Record<string, unknown>): Error {
-  const outs: ProfileOutputs = {
-    key: inputs["key"] as string,
-    kind: inputs["kind"] as ProfileOutputs["kind"],
-    profileSid: e.record.profileSid,
-    status: e.status,
-    record: e.record,
-    digest: digestOf(inputs),
-  };
-  const err = new Error(e.message) as Error & {
-    id: string;
-    properties: unknown;
-    reasons: string[];
-  };
-  err.id = e.record.profileSid;
-  err.properties = { ...JSON.parse(JSON.stringify(outs)), [PROVIDER_KEY]: inputs[PROVIDER_KEY] };
-  err.reasons = [e.message];
-  return err;
 }
 
 export function check(_olds: unknown, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
