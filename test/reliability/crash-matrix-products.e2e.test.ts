@@ -21,20 +21,21 @@ const TP = /^POST \/v1\/TrustProducts$/;
 const TP_BV = /^POST \/v1\/TrustProducts\/BU\w+\/EntityAssignments$/;
 /**
  * The writes in the order Pulumi carries them out with `--parallelism 1`: one product after the
- * other, SHAKEN/STIR first (the engine's order, not the registration order; the same every run).
+ * other, A2P first (the registration order: since issue 15 the resources carry no serialized
+ * provider, whose asynchronous serialization used to put SHAKEN/STIR first; the same every run).
  */
 const STEPS: [string, RegExp][] = [
-  ["create SHAKEN/STIR product", TP],
-  ["assign customer profile (SHAKEN/STIR)", TP_BV],
-  ["assign phone number", /^POST \/v1\/TrustProducts\/BU\w+\/ChannelEndpointAssignments$/],
-  ["evaluate SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
-  ["submit SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+$/],
   ["create A2P product", TP],
   ["create A2P end user", /^POST \/v1\/EndUsers$/],
   ["assign end user", TP_BV],
   ["assign customer profile (A2P)", TP_BV],
   ["evaluate A2P", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
   ["submit A2P", /^POST \/v1\/TrustProducts\/BU\w+$/],
+  ["create SHAKEN/STIR product", TP],
+  ["assign customer profile (SHAKEN/STIR)", TP_BV],
+  ["assign phone number", /^POST \/v1\/TrustProducts\/BU\w+\/ChannelEndpointAssignments$/],
+  ["evaluate SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
+  ["submit SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+$/],
 ];
 
 const args = (w: World) => ["apply", w.dir, "--auto-approve", "--parallelism", "1"];
