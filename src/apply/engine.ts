@@ -73,7 +73,7 @@ export const FINAL_CHECKPOINT_ONLY_FROM = 100;
 
 /**
  * A DIY backend rewrites the whole state file after every step: quadratic in the number of
- * profiles, +30 % at 300 and +209 % at 1,000 even with issue 15's compact state (decisions.md §5).
+ * profiles, +22 % at 300 and +117 % at 1,000 even with issue 15's compact state (decisions.md §5).
  * Large runs save only the final state; that is safe because a create is found again by friendly
  * name after a crash (no duplicates), and updates are idempotent.
  * TRUSTHUB_PULUMI_CHECKPOINTS=every-step|final overrides.
