@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
 import { createClient } from "../../src/state/client.ts";
+import { managedProductsOf, readManaged } from "../../src/state/pulumi-state.ts";
 import { cli, startWorld, writes, type World } from "./world.ts";
 
 const NUMBER = "+15005550199";
@@ -101,6 +102,16 @@ describe("kill -9 right after each write of a trust product's creation", () => {
           expect(killedAt).toMatch(pattern);
           expect(first.code).not.toBe(EXIT.ok);
           w.hooks.clear();
+          // Per-step checkpoints (issue 15): every product apply reported done before the kill is
+          // in the state, under the SID it reported (the A2P product once SHAKEN/STIR started).
+          const finished = [...first.stdout.matchAll(/^ {2}(\S+): \w+ done \((BU\w+)\)$/gm)];
+          if (k >= 7) expect(finished.length).toBeGreaterThan(0);
+          const managed = await readManaged({ env: w.env, cwd: w.cwd, target: w.conn.target });
+          const state = { ...managed, ...managedProductsOf(managed) };
+          for (const [, key, sid] of finished) {
+            const rec = state[key!] as { profileSid?: string; productSid?: string } | undefined;
+            expect(rec?.productSid ?? rec?.profileSid).toBe(sid);
+          }
 
           const again = await cli(args(w), w).done;
           if (again.code !== EXIT.ok)
