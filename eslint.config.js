@@ -26,6 +26,7 @@ export default tseslint.config(
       "coverage/**",
       "bench/results/**",
       "**/*.js",
+      "**/*.cjs",
       "!eslint.config.js",
     ],
   },

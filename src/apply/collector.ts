@@ -6,6 +6,7 @@ import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import type { ProfileOutcome, UpdateRequest } from "./engine.ts";
 import type { ProfileOutputs } from "./inputs.ts";
 import { NOT_STARTED } from "./interrupt.ts";
+import { readWrites, type NotedWrites } from "./handoff.ts";
 import { createProgress } from "./progress.ts";
 
 const keyOf = (urn: string): string => urn.slice(urn.lastIndexOf("::") + 2);
@@ -26,7 +27,18 @@ function opLabel(op: string, inputs: Record<string, unknown> | undefined): strin
   return op === "create" && typeof inputs?.["adoptSid"] === "string" ? "adopt" : op;
 }
 
-export function collector(req: UpdateRequest, total: number) {
+export function collector(req: UpdateRequest, total: number, handoff?: string) {
+  // The writes each create/update did, from the run's writes log (never in state; handoff.ts).
+  const noted = new Map<string, NotedWrites>();
+  let offset = 0;
+  const notedFor = (key: string): NotedWrites | undefined => {
+    if (handoff && !noted.has(key)) {
+      const r = readWrites(handoff, offset);
+      offset = r.next;
+      for (const e of r.entries) noted.set(e.key, e);
+    }
+    return noted.get(key);
+  };
   const outcomes = new Map<string, ProfileOutcome>();
   const errors = new Map<string, string[]>();
   const say = req.onProgress ?? (() => undefined);
@@ -58,16 +70,22 @@ export function collector(req: UpdateRequest, total: number) {
     const done = e.resOutputsEvent?.metadata;
     if (done && ours(done.type)) {
       const key = keyOf(done.urn);
-      const outputs = done.new?.outputs as ProfileOutputs | undefined;
+      const note = done.op === "same" ? undefined : notedFor(key);
+      const stored = done.new?.outputs as ProfileOutputs | undefined;
+      const outputs = stored && note ? { ...stored, writes: note.writes } : stored;
+      // Outputs of the earlier format rewritten (nothing sent to Twilio): shown as unchanged.
+      const op = note?.upgraded ? "same" : done.op;
       const product = isProduct(done.type) ? { product: true as const } : {};
       outcomes.set(key, {
         key,
-        op: done.op,
+        op,
         ok: true,
         ...(outputs ? { outputs } : {}),
         ...product,
       });
-      if (done.op !== "same") {
+      if (note?.upgraded) {
+        progress.finished([`  ${key}: state rewritten in the compact format (nothing sent)`], []);
+      } else if (done.op !== "same") {
         const sid =
           outputs?.profileSid ?? (outputs as { productSid?: string } | undefined)?.productSid;
         progress.finished(

@@ -20,8 +20,14 @@ export interface ProfileOutputs {
   profileSid: string;
   status: ProfileStatus;
   record: ManagedRecord;
-  /** Writes done by the last create/update, e.g. "business created (IT...)". */
-  writes: string[];
+  /** sha256 of the desired bundle (src/apply/handoff.ts bundleDigest); "-" when held. */
+  digest: string;
+  /**
+   * Writes done by the last create/update, e.g. "business created (IT...)": only with inline
+   * bundles (tests, inputs written before issue 15); else in the run's writes log, and the
+   * engine's collector puts them back into the outcome (never in state).
+   */
+  writes?: string[];
 }
 
 const KINDS: ProfileKind[] = ["primary-business", "primary-individual", "secondary"];

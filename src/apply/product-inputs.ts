@@ -25,8 +25,14 @@ export interface ProductOutputs {
   productSid: string;
   status: ProfileStatus;
   record: ManagedProductRecord;
-  /** Writes of the last create/update, e.g. "end user created (IT...)". */
-  writes: string[];
+  /** sha256 of the desired product (src/apply/handoff.ts bundleDigest); "-" when held. */
+  digest: string;
+  /**
+   * Writes of the last create/update, e.g. "end user created (IT...)": only with inline bundles
+   * (tests, inputs written before issue 15); else in the run's writes log, and the engine's
+   * collector puts them back into the outcome (never in state).
+   */
+  writes?: string[];
   /** The evaluation of the last create/update, when one ran. */
   evaluation?: "compliant" | "noncompliant";
   /** Failing requirement fields of that evaluation (no free text: it may quote values). */

@@ -14,6 +14,16 @@ import { checkProductInputs, type ProductInputs, type ProductOutputs } from "./p
 import { ProductPartialError, reconcileProduct, type ProductResult } from "./product-reconcile.ts";
 import * as pw from "./product-writer.ts";
 import * as w from "./writer.ts";
+import {
+  checkFailed,
+  digestOf,
+  handoffOf,
+  isLegacy,
+  stripBundles,
+  withBundles,
+  writesLog,
+} from "./bundles.ts";
+import { noteWrites } from "./handoff.ts";
 
 const PROVIDER_KEY = "__provider";
 
@@ -21,7 +31,11 @@ export function isProductProps(props: unknown): boolean {
   return typeof props === "object" && props !== null && "product" in props;
 }
 
-function outputs(inputs: ProductInputs, r: ProductResult): ProductOutputs {
+/** Compact outputs; the writes go to the hand-off's log (or, with inline bundles, into outputs). */
+function outputs(
+  inputs: ProductInputs & Record<string, unknown>,
+  r: ProductResult,
+): ProductOutputs {
   const outs: ProductOutputs = {
     key: inputs.key,
     profileKey: inputs.profileKey,
@@ -29,12 +43,22 @@ function outputs(inputs: ProductInputs, r: ProductResult): ProductOutputs {
     productSid: r.record.productSid,
     status: r.status,
     record: r.record,
-    writes: r.wrote,
+    digest: digestOf(inputs),
     ...(r.evaluation ? { evaluation: r.evaluation } : {}),
     ...(r.failures ? { failures: r.failures } : {}),
     ...(r.submitted ? { submitted: true } : {}),
   };
+  const log = writesLog(inputs);
+  if (log) noteWrites(log, inputs.key, r.wrote);
+  else outs.writes = r.wrote;
   return JSON.parse(JSON.stringify(outs)) as ProductOutputs;
+}
+
+/** The bundles of `props` resolved (hand-off file or inline) and checked. */
+function resolved<T extends Record<string, unknown>>(props: T): T {
+  const { inputs, failures } = checkProductInputs(withBundles(props, "products"));
+  if (failures.length > 0) throw checkFailed(props["key"], failures);
+  return inputs as T;
 }
 
 function partial(e: ProductPartialError, inputs: ProductInputs & Record<string, unknown>): Error {
@@ -45,7 +69,7 @@ function partial(e: ProductPartialError, inputs: ProductInputs & Record<string, 
     productSid: e.record.productSid,
     status: e.status,
     record: e.record,
-    writes: [],
+    digest: digestOf(inputs),
   };
   const err = new Error(e.message) as Error & {
     id: string;
@@ -59,23 +83,29 @@ function partial(e: ProductPartialError, inputs: ProductInputs & Record<string, 
 }
 
 export function check(news: Record<string, unknown>): Promise<dynamic.CheckResult> {
-  const { inputs, failures } = checkProductInputs(news);
+  const { inputs: checked, failures } = checkProductInputs(withBundles(news, "products"));
+  const inputs = stripBundles(checked, news);
   return Promise.resolve(failures.length > 0 ? { inputs, failures } : { inputs });
 }
 
 /**
  * A product the plan writes (mode apply) always changes: the plan registers `apply` only when it
  * decided a write or a submit, and reconcile is idempotent, so Pulumi never skips what the plan
- * showed. `hold` never changes.
+ * showed. `hold` never changes. Outputs of the earlier format (issue 15) always differ.
  */
-export function diff(news: ProductInputs): Promise<dynamic.DiffResult> {
-  return Promise.resolve({ changes: news.mode === "apply" && news.desired !== undefined });
+export function diff(
+  olds: Record<string, unknown>,
+  news: ProductInputs & Record<string, unknown>,
+): Promise<dynamic.DiffResult> {
+  const apply = news.mode === "apply" && (news.desired !== undefined || "digest" in news);
+  return Promise.resolve({ changes: apply || isLegacy(olds) });
 }
 
 export async function create(
   c: TwilioClient,
   inputs: ProductInputs & Record<string, unknown>,
 ): Promise<dynamic.CreateResult> {
+  inputs = resolved(inputs);
   if (inputs.mode !== "apply" || !inputs.desired) {
     throw new Error(`trust product ${inputs.key}: nothing to create (held, not in state)`);
   }
@@ -98,9 +128,15 @@ export async function update(
   olds: ProductOutputs & Record<string, unknown>,
   news: ProductInputs & Record<string, unknown>,
 ): Promise<dynamic.UpdateResult> {
-  const kept: Record<string, unknown> = { ...olds };
-  delete kept[PROVIDER_KEY];
-  if (news.mode !== "apply" || !news.desired) return { outs: kept };
+  news = resolved(news);
+  if (news.mode !== "apply" || !news.desired) {
+    // Held: nothing to write; outputs of the earlier format are rewritten in today's.
+    const kept: Record<string, unknown> = { ...olds };
+    delete kept[PROVIDER_KEY];
+    delete kept["writes"];
+    if (isLegacy(olds)) noteWrites(handoffOf(news), news.key, [], true);
+    return { outs: { ...kept, digest: digestOf(news) } };
+  }
   if (stopRequested()) throw new Error(NOT_STARTED);
   try {
     const r = await reconcileProduct(c(), news.desired, olds.record, {

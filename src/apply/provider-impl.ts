@@ -9,22 +9,25 @@
  *    profile id and the partial record, so the engine keeps it (the next apply
  *    resumes from it);
  *  - read/delete: 404 means gone. Outputs are plain JSON without personal data.
+ * Since issue 15 the bundles come from the run's hand-off file (bundles.ts), outputs are compact
+ * (key, kind, SIDs, status, record, digest) and the writes go to the hand-off's writes log;
+ * outputs of the earlier format (no digest) always differ, and their update rewrites them
+ * without a request to Twilio unless the bundle drifted.
  */
 import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
 import { createClient } from "../state/client.ts";
-import { diffBundle } from "../plan/diff.ts";
-import type { ObservedBundle } from "../model/trusthub.ts";
 import { deleteBundle } from "./delete.ts";
 import { checkInputs, type ProfileInputs, type ProfileOutputs } from "./inputs.ts";
 import { connectionFromEnv } from "./provider-env.ts";
 import { PartialApplyError, reconcile, type ReconcileResult } from "./reconcile.ts";
 import * as w from "./writer.ts";
 import { NOT_STARTED, stopRequested } from "./interrupt.ts";
-import { numbersDiffer, reconcileChannels } from "./channels.ts";
+import { reconcileChannels } from "./channels.ts";
 import * as product from "./product-provider.ts";
+import { digestOf, handoffOf, isLegacy, stripBundles, withBundles } from "./bundles.ts";
+import { noteWrites } from "./handoff.ts";
+import { drifted, outputs, partial, resolved } from "./profile-props.ts";
 import type { ProductInputs, ProductOutputs } from "./product-inputs.ts";
-
-const PROVIDER_KEY = "__provider";
 
 /**
  * Inside the dynamic-provider host: stop when the engine that started us is
@@ -46,61 +49,21 @@ function client() {
   return { c: createClient(conn), target: conn.target };
 }
 
-function outputs(inputs: ProfileInputs, r: ReconcileResult): ProfileOutputs {
-  const outs: ProfileOutputs = {
-    key: inputs.key,
-    kind: inputs.kind,
-    profileSid: r.record.profileSid,
-    status: r.status,
-    record: r.record,
-    writes: r.wrote,
-  };
-  return JSON.parse(JSON.stringify(outs)) as ProfileOutputs;
-}
-
-/** An error the dynamic-provider host turns into ErrorResourceInitFailed (partial state kept). */
-function partial(e: PartialApplyError, inputs: Record<string, unknown>): Error {
-  const outs: ProfileOutputs = {
-    key: inputs["key"] as string,
-    kind: inputs["kind"] as ProfileOutputs["kind"],
-    profileSid: e.record.profileSid,
-    status: e.status,
-    record: e.record,
-    writes: [],
-  };
-  const err = new Error(e.message) as Error & {
-    id: string;
-    properties: unknown;
-    reasons: string[];
-  };
-  err.id = e.record.profileSid;
-  err.properties = { ...JSON.parse(JSON.stringify(outs)), [PROVIDER_KEY]: inputs[PROVIDER_KEY] };
-  err.reasons = [e.message];
-  return err;
-}
-
 export function check(_olds: unknown, news: Record<string, unknown>): Promise<dynamic.CheckResult> {
   if (product.isProductProps(news)) return product.check(news);
-  const { inputs, failures } = checkInputs(news);
+  const { inputs: checked, failures } = checkInputs(withBundles(news, "profiles"));
+  const inputs = stripBundles(checked, news);
   return Promise.resolve(failures.length > 0 ? { inputs, failures } : { inputs });
 }
 
 export function diff(
   _id: string,
-  _olds: ProfileOutputs,
-  news: ProfileInputs,
+  olds: ProfileOutputs & Record<string, unknown>,
+  news: ProfileInputs & Record<string, unknown>,
 ): Promise<dynamic.DiffResult> {
-  if (product.isProductProps(news)) return product.diff(news as unknown as ProductInputs);
-  // Phone numbers (issue 14) are reconciled in both modes: against the live assignments the plan
-  // read, and against the record of the last apply.
-  const want = news.phoneNumberSids;
-  const seen = news.observed?.channelEndpoints?.map((a) => a.channelEndpointSid);
-  const numbers =
-    numbersDiffer(want, Object.keys(_olds.record?.channelEndpoints ?? {})) ||
-    (seen !== undefined && numbersDiffer(want, seen));
-  if (news.mode === "hold" || !news.desired) return Promise.resolve({ changes: numbers });
-  const observed: ObservedBundle | undefined = news.observed ?? undefined;
-  return Promise.resolve({ changes: numbers || diffBundle(news.desired, observed).length > 0 });
+  if (product.isProductProps(news))
+    return product.diff(olds, news as unknown as ProductInputs & Record<string, unknown>);
+  return Promise.resolve({ changes: isLegacy(olds) || drifted(olds, resolved(news)) });
 }
 
 /** The profile's phone numbers (issue 14), when its inputs declare them; in any status. */
@@ -137,6 +100,7 @@ export async function create(
   if (product.isProductProps(inputs)) {
     return product.create(client().c, inputs as unknown as ProductInputs & Record<string, unknown>);
   }
+  inputs = resolved(inputs);
   if (inputs.mode !== "apply" || !inputs.desired) {
     throw new Error(`profile ${inputs.key}: nothing to create (held, not in state)`);
   }
@@ -162,8 +126,6 @@ export async function update(
   olds: ProfileOutputs & Record<string, unknown>,
   news: ProfileInputs & Record<string, unknown>,
 ): Promise<dynamic.UpdateResult> {
-  const kept: Record<string, unknown> = { ...olds };
-  delete kept[PROVIDER_KEY];
   if (product.isProductProps(news)) {
     return product.update(
       () => client().c,
@@ -171,8 +133,23 @@ export async function update(
       news as unknown as ProductInputs & Record<string, unknown>,
     );
   }
-  if ((news.mode !== "apply" || !news.desired) && news.phoneNumberSids === undefined) {
-    return { outs: kept };
+  news = resolved(news);
+  // Nothing to write (held without numbers, or outputs of the earlier format whose bundle did not
+  // drift): the outputs are rewritten in today's format, with no request to Twilio.
+  if (
+    ((news.mode !== "apply" || !news.desired) && news.phoneNumberSids === undefined) ||
+    !drifted(olds, news)
+  ) {
+    const kept: ProfileOutputs = {
+      key: olds.key ?? news.key,
+      kind: olds.kind ?? news.kind,
+      profileSid: olds.profileSid,
+      status: olds.status,
+      record: olds.record,
+      digest: digestOf(news),
+    };
+    if (isLegacy(olds)) noteWrites(handoffOf(news), news.key, [], true);
+    return { outs: JSON.parse(JSON.stringify(kept)) as ProfileOutputs };
   }
   if (stopRequested()) throw new Error(NOT_STARTED);
   const { c, target } = client();

@@ -1,14 +1,16 @@
 /**
- * The Pulumi dynamic provider as Pulumi serializes it: a tiny shell whose
- * methods load the real implementation (provider-impl.ts, or .js when built) by absolute file URL
- * inside each call. It captures one string and nothing else: no client, no
- * credentials, no config (pulumi.md §5.1). The provider process reads the
- * target and credentials from its environment (set by the engine).
+ * The Pulumi dynamic provider as each resource names it in its `__provider` property: since
+ * issue 15 not a serialized closure (3 KB in inputs and outputs of every resource) but one line,
+ * `exports.handler=()=>require(<provider-shim.cjs>)`, which the dynamic-provider host evaluates
+ * (@pulumi/pulumi cmd/dynamic-provider getProvider). The shim loads the real implementation
+ * (provider-impl.ts, or .js when built). It names one file and nothing else: no client, no
+ * credentials, no config (pulumi.md §5.1); the provider process reads the target and
+ * credentials from its environment (set by the engine).
  *
- * `TRUSTHUB_PROVIDER_IMPL` (a file URL) overrides the captured location, so a
- * state written from another checkout still loads this machine's code.
+ * TRUSTHUB_PROVIDER_SHIM (a path) overrides the shim named in state, and TRUSTHUB_PROVIDER_IMPL
+ * (a file URL) the implementation, so a state written from another checkout loads this one's code.
  */
-import type * as dynamic from "@pulumi/pulumi/dynamic/index.js";
+import { fileURLToPath } from "node:url";
 
 /** provider-impl.ts next to this file when run from the sources, provider-impl.js in the built package. */
 export const PROVIDER_IMPL_URL = new URL(
@@ -16,37 +18,10 @@ export const PROVIDER_IMPL_URL = new URL(
   import.meta.url,
 ).href;
 
-/** One resource per profile bundle: the type token is pulumi-nodejs:dynamic:trusthub:Profile. */
-export function makeProvider(implUrl: string = PROVIDER_IMPL_URL): dynamic.ResourceProvider {
-  const load = async () => {
-    const url = process.env["TRUSTHUB_PROVIDER_IMPL"] || implUrl;
-    // eslint-disable-next-line no-restricted-syntax -- the serialized shell loads provider-impl.ts (same layer) by a URL captured at run time
-    return (await import(url)) as dynamic.ResourceProvider & {
-      check: NonNullable<dynamic.ResourceProvider["check"]>;
-      diff: NonNullable<dynamic.ResourceProvider["diff"]>;
-      read: NonNullable<dynamic.ResourceProvider["read"]>;
-      update: NonNullable<dynamic.ResourceProvider["update"]>;
-      delete: NonNullable<dynamic.ResourceProvider["delete"]>;
-    };
-  };
-  return {
-    async check(olds, news) {
-      return (await load()).check(olds, news);
-    },
-    async diff(id, olds, news) {
-      return (await load()).diff(id, olds, news);
-    },
-    async create(inputs) {
-      return (await load()).create(inputs);
-    },
-    async read(id, props) {
-      return (await load()).read(id, props);
-    },
-    async update(id, olds, news) {
-      return (await load()).update(id, olds, news);
-    },
-    async delete(id, props) {
-      return (await load()).delete(id, props);
-    },
-  };
+/** The CommonJS shim next to this file (the build copies it into dist/apply). */
+export const PROVIDER_SHIM_PATH = fileURLToPath(new URL("./provider-shim.cjs", import.meta.url));
+
+/** The `__provider` property of every trusthub resource. */
+export function providerSource(shim: string = PROVIDER_SHIM_PATH): string {
+  return `exports.handler=()=>require(process.env.TRUSTHUB_PROVIDER_SHIM||${JSON.stringify(shim)})`;
 }

@@ -79,5 +79,5 @@ export function productReport(outcomes: ProfileOutcome[]): ProductReport {
 
 /** A create whose first write was not the product itself: it existed (adopted). */
 function isAdopt(out: ProductOutputs): boolean {
-  return !out.writes.some((w) => w.startsWith("trust product created"));
+  return !(out.writes ?? []).some((w) => w.startsWith("trust product created"));
 }

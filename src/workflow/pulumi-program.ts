@@ -5,11 +5,14 @@
  * provider inputs `trusthub apply` hands to Pulumi). Config files come from the
  * stack config `trusthub:paths` (a list) or TRUSTHUB_PATHS (separated by the
  * path delimiter), else the tool's default (./trusthub.yaml or ./trusthub/).
- * Evaluation and submission after the writes are `trusthub apply`'s job.
+ * Evaluation and submission after the writes are `trusthub apply`'s job. The bundles reach the
+ * provider through a hand-off file in .trusthub/handoff/ (src/apply/handoff.ts), removed when this
+ * program's process exits (the engine keeps it running until the last resource is done).
  */
 import { delimiter } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { profilesProgram } from "../apply/resource.ts";
+import { writeHandoff } from "../apply/handoff.ts";
+import { handoffContent, profilesProgram } from "../apply/resource.ts";
 import { resourceSpecs } from "../apply/specs.ts";
 import { preparePlan } from "./plan.ts";
 
@@ -30,7 +33,10 @@ const prepared = await preparePlan({
 });
 try {
   if (prepared.warnings) void pulumi.log.warn(prepared.warnings);
-  await profilesProgram(resourceSpecs(prepared.plan))();
+  const specs = resourceSpecs(prepared.plan);
+  const handoff = writeHandoff(process.cwd(), handoffContent(specs));
+  process.on("exit", handoff.remove);
+  await profilesProgram(specs, handoff.path)();
 } finally {
   await prepared.close();
 }

@@ -164,6 +164,21 @@ describe("trust product resource", () => {
       .update(r.id, held.properties, withProvider(productInputs(renamed)))
       .catch((e) => e)) as HostError;
     expect(err.message).toMatch(/is twilio-approved: .*\(differs: product\)/);
+
+    // Outputs of the format before issue 15 (writes kept, no digest) always differ; held, the
+    // update rewrites them in today's format and sends nothing.
+    const legacy = { ...held.properties, __provider: "exports.handler = __f0; /* a closure */" };
+    delete legacy.digest;
+    const hold = withProvider({ ...productInputs(back), mode: "hold", desired: undefined });
+    expect((await host.diff(r.id, held.properties, hold)).changes).toBe(1); // DIFF_NONE
+    expect((await host.diff(r.id, legacy, hold)).changes).toBe(2); // DIFF_SOME
+    const before = (await posts("/")).length;
+    const rewritten = await host.update(r.id, legacy, hold);
+    expect((await posts("/")).length).toBe(before);
+    expect(rewritten.properties.writes).toBeUndefined();
+    expect(rewritten.properties.digest).toBe("-");
+    expect(rewritten.properties.__provider).toBe(providerText);
+    expect(rewritten.properties.record).toEqual(held.properties.record);
   });
 
   it("updates a rejected product's end user and resubmits it", async () => {

@@ -71,6 +71,7 @@ describe("the tarball", () => {
       "dist/cli/bin.js",
       "dist/cli/main.d.ts",
       "dist/apply/provider-impl.js",
+      "dist/apply/provider-shim.cjs", // each resource's __provider names it (issue 15)
       "dist/workflow/pulumi-program.js",
       "schemas/trusthub.schema.json",
     ]) {
@@ -126,12 +127,13 @@ describe.each(["22", "24"])("installed, under Node %s", (major) => {
         /Apply finished: 3 created, 1 adopted, 0 updated, 2 submitted, 0 failed/,
       );
       expect(r.code).toBe(EXIT.ok);
-      // The provider Pulumi serialized loads the compiled code of the installed package.
+      // Each resource's provider (one line, issue 15) names the installed package's shim, which
+      // loads its compiled code.
       const state = readFileSync(
         join(cwd, ".trusthub/state/.pulumi/stacks/trusthub/sandbox.json"),
         "utf8",
       );
-      expect(state).toContain("node_modules/trusthub-reconciler/dist/apply/provider-impl.js");
+      expect(state).toContain("node_modules/trusthub-reconciler/dist/apply/provider-shim.cjs");
       expect(readFileSync(join(cwd, ".trusthub/.gitignore"), "utf8")).toBe("*\n");
       const status = await trusthub(["status", "--sandbox"], cwd);
       expect(status.stdout).toMatch(/"Bluebird Bakery" +BU\w+ +pending-review/);

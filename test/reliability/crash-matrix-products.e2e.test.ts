@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
 import { createClient } from "../../src/state/client.ts";
+import { managedProductsOf, readManaged } from "../../src/state/pulumi-state.ts";
 import { cli, startWorld, writes, type World } from "./world.ts";
 
 const NUMBER = "+15005550199";
@@ -21,20 +22,21 @@ const TP = /^POST \/v1\/TrustProducts$/;
 const TP_BV = /^POST \/v1\/TrustProducts\/BU\w+\/EntityAssignments$/;
 /**
  * The writes in the order Pulumi carries them out with `--parallelism 1`: one product after the
- * other, SHAKEN/STIR first (the engine's order, not the registration order; the same every run).
+ * other, A2P first (the registration order: since issue 15 the resources carry no serialized
+ * provider, whose asynchronous serialization used to put SHAKEN/STIR first; the same every run).
  */
 const STEPS: [string, RegExp][] = [
-  ["create SHAKEN/STIR product", TP],
-  ["assign customer profile (SHAKEN/STIR)", TP_BV],
-  ["assign phone number", /^POST \/v1\/TrustProducts\/BU\w+\/ChannelEndpointAssignments$/],
-  ["evaluate SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
-  ["submit SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+$/],
   ["create A2P product", TP],
   ["create A2P end user", /^POST \/v1\/EndUsers$/],
   ["assign end user", TP_BV],
   ["assign customer profile (A2P)", TP_BV],
   ["evaluate A2P", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
   ["submit A2P", /^POST \/v1\/TrustProducts\/BU\w+$/],
+  ["create SHAKEN/STIR product", TP],
+  ["assign customer profile (SHAKEN/STIR)", TP_BV],
+  ["assign phone number", /^POST \/v1\/TrustProducts\/BU\w+\/ChannelEndpointAssignments$/],
+  ["evaluate SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+\/Evaluations$/],
+  ["submit SHAKEN/STIR", /^POST \/v1\/TrustProducts\/BU\w+$/],
 ];
 
 const args = (w: World) => ["apply", w.dir, "--auto-approve", "--parallelism", "1"];
@@ -100,6 +102,16 @@ describe("kill -9 right after each write of a trust product's creation", () => {
           expect(killedAt).toMatch(pattern);
           expect(first.code).not.toBe(EXIT.ok);
           w.hooks.clear();
+          // Per-step checkpoints (issue 15): every product apply reported done before the kill is
+          // in the state, under the SID it reported (the A2P product once SHAKEN/STIR started).
+          const finished = [...first.stdout.matchAll(/^ {2}(\S+): \w+ done \((BU\w+)\)$/gm)];
+          if (k >= 7) expect(finished.length).toBeGreaterThan(0);
+          const managed = await readManaged({ env: w.env, cwd: w.cwd, target: w.conn.target });
+          const state = { ...managed, ...managedProductsOf(managed) };
+          for (const [, key, sid] of finished) {
+            const rec = state[key!] as { profileSid?: string; productSid?: string } | undefined;
+            expect(rec?.productSid ?? rec?.profileSid).toBe(sid);
+          }
 
           const again = await cli(args(w), w).done;
           if (again.code !== EXIT.ok)

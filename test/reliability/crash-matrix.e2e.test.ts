@@ -12,6 +12,7 @@ import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
 import { planExitCode } from "../../src/plan/exit-code.ts";
 import { createClient } from "../../src/state/client.ts";
+import { readManaged } from "../../src/state/pulumi-state.ts";
 import { preparePlan } from "../../src/workflow/plan.ts";
 import { cli, startWorld, writes } from "./world.ts";
 
@@ -76,6 +77,12 @@ describe("kill -9 right after each write of a secondary's creation", () => {
           const first = await run.done;
           expect(killedAt).toMatch(pattern);
           expect(first.code).not.toBe(EXIT.ok);
+          // Per-step checkpoints (issue 15: on by default): every profile apply reported done
+          // before the kill is in the state, under the SID it reported.
+          const finished = [...first.stdout.matchAll(/^ {2}(\S+): \w+ done \((BU\w+)\)$/gm)];
+          if (k >= 13) expect(finished).toHaveLength(2); // killed after Pulumi's update
+          const state = await readManaged({ env: w.env, cwd: w.cwd, target: w.conn.target });
+          for (const [, key, sid] of finished) expect(state[key!]?.profileSid).toBe(sid);
           w.hooks.clear();
 
           const again = await cli(["apply", w.dir, "--auto-approve"], w).done;
