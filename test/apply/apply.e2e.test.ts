@@ -4,7 +4,7 @@
  * Trust Hub. The steps share one emulator and one stack and run in order
  * (Pulumi starts slowly; each step builds on the state the previous one left).
  */
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -313,9 +313,11 @@ describe("trusthub apply against the emulator with the real Pulumi engine", () =
     const live = await createClient(conn).trusthub.v1.endUsers(rep1).fetch();
     expect((live.attributes as Record<string, unknown>)["business_title"]).toBe("Dental Lead");
     expect((await plan()).actions.find((a) => a.key === "harbor-dental")?.action).toBe("no-op");
-    // The bundles' hand-off file (issue 15; in the program's working directory, the directory of
-    // Pulumi.yaml's `main`) went with the program's process.
-    expect(readdirSync(join(ROOT, "src", "workflow", ".trusthub", "handoff"))).toEqual([]);
+    // The bundles' hand-off file (issue 15) is in the project's .trusthub/ (the Pulumi.yaml
+    // directory, not the directory of its `main`, which may be inside node_modules) and went with
+    // the program's process.
+    expect(readdirSync(join(ROOT, ".trusthub", "handoff"))).toEqual([]);
+    expect(existsSync(join(ROOT, "src", "workflow", ".trusthub"))).toBe(false);
   });
 
   it("the Pulumi.yaml program refuses conflicting target settings before any request", async () => {
