@@ -6,39 +6,18 @@
  * compared normalised (fields.ts); returned unredacted. Pure.
  */
 import type { FieldChange } from "../model/plan.ts";
-import type { DesiredProduct, ObjectSlot, ObservedProductBundle } from "../model/trusthub.ts";
-import { displayValue, isSensitive, normalizeValue } from "./fields.ts";
+import type { DesiredProduct, ObservedProductBundle } from "../model/trusthub.ts";
+import { bundleFields, changeRecorder } from "./field-changes.ts";
+import { normalizeValue } from "./fields.ts";
 
 export function diffProduct(
   desired: DesiredProduct,
   observed: ObservedProductBundle | undefined,
   individual = false,
 ): FieldChange[] {
-  const out: FieldChange[] = [];
-  const push = (slot: ObjectSlot, field: string, before: unknown, after: unknown): void => {
-    const c: FieldChange = { slot, field, sensitive: isSensitive(slot, field, individual) };
-    if (before !== undefined) c.before = displayValue(before);
-    if (after !== undefined) c.after = displayValue(after);
-    out.push(c);
-  };
-  const compare = (slot: ObjectSlot, field: string, before: unknown, after: unknown): void => {
-    if (normalizeValue(field, before) !== normalizeValue(field, after)) {
-      push(slot, field, before ?? "", after);
-    }
-  };
-  const p = desired.product;
-  const op = observed?.product;
-  if (op === undefined) {
-    push("product", "friendly_name", undefined, p.friendlyName);
-    push("product", "email", undefined, p.email);
-    if (p.statusCallback !== "") push("product", "status_callback", undefined, p.statusCallback);
-    push("product", "policy_sid", undefined, p.policySid);
-  } else {
-    compare("product", "friendly_name", op.friendlyName, p.friendlyName);
-    compare("product", "email", op.email, p.email);
-    compare("product", "status_callback", op.statusCallback, p.statusCallback);
-    compare("product", "policy_sid", op.policySid, p.policySid);
-  }
+  const rec = changeRecorder(individual);
+  const { out, push, compare } = rec;
+  bundleFields(rec, "product", desired.product, observed?.product);
   const want = desired.endUser;
   const have = observed?.endUser;
   if (want !== undefined && have === undefined) {

@@ -23,7 +23,8 @@ import type {
   ObservedBundle,
 } from "../model/trusthub.ts";
 import { SUPPORTING_DOCUMENT_TYPES } from "../domain/twilio.ts";
-import { displayValue, isSensitive, normalizeValue, OPTIONAL_ATTRIBUTES } from "./fields.ts";
+import { bundleFields, changeRecorder } from "./field-changes.ts";
+import { normalizeValue, OPTIONAL_ATTRIBUTES } from "./fields.ts";
 
 /** Placeholder for values only known once apply has created an object. */
 export const KNOWN_AFTER_APPLY = "(known after apply)";
@@ -45,37 +46,14 @@ export function diffBundle(
   desired: DesiredBundle,
   observed: ObservedBundle | undefined,
 ): FieldChange[] {
-  const out: FieldChange[] = [];
   // An individual's profile is a person's: every field is personal data.
   const person =
     desired.endUsers.some((u) => u.slot === "individual") ||
     observed?.endUsers.individual !== undefined;
-  const push = (slot: ObjectSlot, field: string, before: unknown, after: unknown): void => {
-    const change: FieldChange = { slot, field, sensitive: isSensitive(slot, field, person) };
-    if (before !== undefined) change.before = displayValue(before);
-    if (after !== undefined) change.after = displayValue(after);
-    out.push(change);
-  };
-  const compare = (slot: ObjectSlot, field: string, before: unknown, after: unknown): void => {
-    if (normalizeValue(field, before) !== normalizeValue(field, after)) {
-      push(slot, field, before ?? "", after);
-    }
-  };
+  const rec = changeRecorder(person);
+  const { out, push, compare } = rec;
 
-  // profile
-  const p = desired.profile;
-  const op = observed?.profile;
-  if (op === undefined) {
-    push("profile", "friendly_name", undefined, p.friendlyName);
-    push("profile", "email", undefined, p.email);
-    if (p.statusCallback !== "") push("profile", "status_callback", undefined, p.statusCallback);
-    push("profile", "policy_sid", undefined, p.policySid);
-  } else {
-    compare("profile", "friendly_name", op.friendlyName, p.friendlyName);
-    compare("profile", "email", op.email, p.email);
-    compare("profile", "status_callback", op.statusCallback, p.statusCallback);
-    compare("profile", "policy_sid", op.policySid, p.policySid);
-  }
+  bundleFields(rec, "profile", desired.profile, observed?.profile);
 
   // end users
   for (const slot of END_USER_SLOTS) {
