@@ -130,6 +130,8 @@ export function apiRequests(list: Exchange[]): Exchange[] {
 export interface Child {
   pid: number;
   done: Promise<CliResult>;
+  /** What the child printed on stdout so far. */
+  stdoutSoFar: () => string;
 }
 
 /**
@@ -161,7 +163,7 @@ export function cli(args: string[], w: World, extraEnv: Record<string, string> =
       resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr }),
     ),
   );
-  return { pid: child.pid ?? -1, done };
+  return { pid: child.pid ?? -1, done, stdoutSoFar: () => stdout };
 }
 
 export const isvFile = (name: string): string => readFileSync(join(ISV, name), "utf8");
