@@ -1,16 +1,17 @@
 /**
- * `npm run bench`: plan and apply at ISV scale (issue 7). For each N (10, 100,
+ * `npm run bench`: plan and apply at ISV scale (issues 7 and 15). For each N (10, 100,
  * 1,000, 10,000) runs bench/size.ts against a fresh emulator process with
  * added latency and a concurrency cap, then writes bench/results/scale.json
  * and regenerates bench/RESULTS.md and bench/results/scale.svg from it.
  *
- * Bounded runs (--quick, --max-n, --max-apply-n below 1,000) write under
+ * Bounded runs (--quick, --max-n, --max-apply-n below 10,000) write under
  * $TMPDIR/trusthub-bench/ instead, so they never replace the committed results.
  *
  *   --quick            N = 10 and 100, one plan run each
  *   --max-n N          only sizes up to N
- *   --max-apply-n N    apply through Pulumi only up to N (default 1,000)
+ *   --max-apply-n N    apply through Pulumi only up to N (default 10,000: every size)
  *   --plan-runs K      no-change plan runs per size (median; default 3)
+ *   --checkpoint-n L   sizes of the per-step checkpoint cost runs (default 300,1000; "" for none)
  *   --render-only      re-judge the goals and regenerate RESULTS.md and the SVG from the JSON
  */
 import { execFileSync } from "node:child_process";
@@ -19,6 +20,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { findPulumiBinDir } from "../src/apply/pulumi-bin.ts";
+import { checkpointCosts } from "./checkpoints.ts";
 import { judge } from "./goals.ts";
 import { ROOT } from "./proc.ts";
 import { boundedPaths, COMMITTED, renderAll } from "./render.ts";
@@ -29,8 +31,9 @@ const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     "max-n": { type: "string" },
-    "max-apply-n": { type: "string", default: "1000" },
+    "max-apply-n": { type: "string", default: "10000" },
     "plan-runs": { type: "string" },
+    "checkpoint-n": { type: "string" },
     "render-only": { type: "boolean", default: false },
   },
 });
@@ -78,6 +81,14 @@ try {
 } finally {
   await rm(tplDir, { recursive: true, force: true });
 }
+const cpSizes = (values["checkpoint-n"] ?? (values.quick ? "" : "300,1000"))
+  .split(",")
+  .filter(Boolean)
+  .map(Number)
+  .filter((n) => n <= maxN);
+const checkpoints = cpSizes.length
+  ? await checkpointCosts(cpSizes, (s) => process.stderr.write(`[bench] ${s}\n`))
+  : undefined;
 const dirty = git(["status", "--porcelain", "--untracked-files=no"]) !== "";
 const out: Results = {
   benchmark: "scale",
@@ -97,11 +108,12 @@ const out: Results = {
   durationSeconds: Math.round((performance.now() - started) / 1000),
   settings: { ...settings, sizes },
   sizes: results,
+  ...(checkpoints ? { checkpoints } : {}),
   goals: [],
 };
 out.goals = judge(out);
 // Only a full run replaces the committed results; bounded runs write under the temp directory.
-const bounded = values.quick || values["max-n"] !== undefined || settings.maxApplyN < 1000;
+const bounded = values.quick || values["max-n"] !== undefined || settings.maxApplyN < 10000;
 const paths = bounded ? await boundedPaths() : COMMITTED;
 // bench/postgres.ts --commit measures its own run: a full run keeps it.
 const previous = await readFile(COMMITTED.json, "utf8").then(

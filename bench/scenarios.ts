@@ -124,7 +124,9 @@ export function stepStats(lines: { ms: number; text: string }[]): StepStats | nu
 export async function applyOnce(t: Target, dir: string, parallel: number): Promise<ApplyRun> {
   await t.controls.resetRequestLog();
   const before = t.witness.invocations();
-  const args = [CLI, "apply", dir, "--auto-approve", "--parallel", String(parallel)];
+  // --verbose: a line per resource step start, for the step statistics (without it, on no
+  // terminal, apply prints a summary line every few seconds).
+  const args = [CLI, "apply", dir, "--auto-approve", "--verbose", "--parallel", String(parallel)];
   const epochMs = Date.now();
   const r = await runNode(args, { cwd: t.cwd, env: cliEnv(t) });
   const finished = /Apply finished: (\d+) created, .* (\d+) failed/.exec(r.stdout);

@@ -110,9 +110,11 @@ export async function runSize(n: number, s: Settings, template: { dir: string; f
       out["rttMs"] = Math.round((await measureRtt(emu.url, emu.account)) * 10) / 10;
     }
     const mb = async (f: string) => Math.round(((await stat(f)).size / 2 ** 20) * 10) / 10;
+    const checkpoint = checkpointFile(work, emu.account.sid);
     out["files"] = {
       yamlMb: await mb(join(base, "brands.yaml")),
-      checkpointMb: await mb(checkpointFile(work, emu.account.sid)),
+      checkpointMb: await mb(checkpoint),
+      checkpointBytes: (await stat(checkpoint)).size,
     };
     log(`n=${n}: no-change plan x${s.planRuns}`);
     const runs = [];

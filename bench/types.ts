@@ -15,7 +15,7 @@ export interface SizeResult {
   rttMs: number;
   preloadSeconds?: number;
   /** Sizes of the YAML with the secondaries and of the Pulumi checkpoint the plan reads. */
-  files: { yamlMb: number; checkpointMb: number };
+  files: { yamlMb: number; checkpointMb: number; checkpointBytes?: number };
   direct?: ChildScript & { notCompliant: number };
   apply?: ApplyRun;
   noChangePlan: {
@@ -62,6 +62,8 @@ export interface Results {
   settings: Settings & { sizes: number[] };
   sizes: SizeResult[];
   goals: Goal[];
+  /** Apply of N new profiles with final-only and per-step checkpoints (bench/state-size.ts). */
+  checkpoints?: CheckpointCost[];
   /** The no-change plan with the stack in PostgreSQL (bench/postgres.ts --commit; its own run). */
   postgres?: PostgresResult;
 }
@@ -90,4 +92,19 @@ export interface PostgresResult {
   /** `pulumi stack export` of the postgres stack alone (median of the runs), and its output size. */
   stackExport?: { seconds: number; runs: number[]; outputMb: number };
   runsSeconds: { file: number[]; postgres: number[] };
+}
+
+/** Per-step checkpoints against final-only at one N (two runs of bench/state-size.ts). */
+export interface CheckpointCost {
+  n: number;
+  /** What apply does at this N without TRUSTHUB_PULUMI_CHECKPOINTS. */
+  defaultMode: "every-step" | "final";
+  /** Apply's threshold: final-only checkpoints from this many profiles to write. */
+  finalOnlyFrom: number;
+  finalSeconds: number;
+  everyStepSeconds: number;
+  /** everyStep / final - 1. */
+  overhead: number;
+  checkpointBytes: number;
+  failures: number;
 }

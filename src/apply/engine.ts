@@ -5,11 +5,9 @@
  * returns what happened to each profile. A locked stack fails fast (EXIT.locked)
  * unless the lock was left by a process that no longer runs on this host.
  */
-import { dirname } from "node:path";
 import {
   ConcurrentUpdateError,
   LocalWorkspace,
-  PulumiCommand,
   type Stack,
 } from "@pulumi/pulumi/automation/index.js";
 import { EXIT, UserError } from "../errors.ts";
@@ -20,10 +18,12 @@ import { collector, plain } from "./collector.ts";
 import { killEngines, type Interrupt } from "./interrupt.ts";
 import type { ProgressMode } from "./progress.ts";
 import { describeLock, parseLock, staleLock, type LockInfo } from "./lock.ts";
-import { findPulumiBinDir } from "./pulumi-bin.ts";
+import { findPulumiCli } from "./pulumi-bin.ts";
+import { pulumiCommand } from "./pulumi-command.ts";
 import { handoffContent, profilesProgram, type ResourceSpec } from "./resource.ts";
 import { writeHandoff } from "./handoff.ts";
 import { repairFileBackend } from "./repair.ts";
+import { LOAD_ENV } from "../state/http.ts";
 import { trusthubDir } from "../state/workdir.ts";
 import { redactBackendUrl } from "../state/backend-url.ts";
 
@@ -45,6 +45,10 @@ export interface UpdateRequest {
   progress?: ProgressMode;
   /** Raw output for the live progress line (default: lines through onProgress). */
   write?: (text: string) => void;
+  /** Each resource Pulumi finished (its outputs event), as it happens: apply starts evaluating. */
+  onOutcome?: (outcome: ProfileOutcome) => void;
+  /** Requests in flight this process keeps during the update: the provider gets the rest. */
+  reservedRequests?: number;
   /** The run's hand-off file of the bundles (handoff.ts); runUpdate writes it. */
   handoff?: string;
 }
@@ -87,14 +91,19 @@ function skipCheckpoints(req: UpdateRequest, backend: string): boolean {
 }
 
 export async function openStack(req: UpdateRequest): Promise<Stack> {
-  const binDir = findPulumiBinDir(req.env);
-  const cmd = await PulumiCommand.get({ root: dirname(binDir) });
+  const cli = findPulumiCli(req.env);
+  const binDir = cli.dir;
+  const cmd = pulumiCommand(cli);
   const workDir = trusthubDir(req.cwd, "pulumi");
   const envVars = engineEnv(req.env, req.cwd, req.conn, binDir);
   for (const f of repairFileBackend(envVars["PULUMI_BACKEND_URL"]!)) {
     req.onProgress?.(`  removed a broken Pulumi state attribute file left by a crash: ${f}`);
   }
   if (req.handoff) envVars["TRUSTHUB_HANDOFF"] = req.handoff;
+  if (req.reservedRequests) {
+    const all = Number(envVars[LOAD_ENV.parallelism]);
+    envVars[LOAD_ENV.parallelism] = String(Math.max(1, all - req.reservedRequests));
+  }
   if (skipCheckpoints(req, envVars["PULUMI_BACKEND_URL"]!))
     envVars["PULUMI_SKIP_CHECKPOINTS"] = "true";
   return LocalWorkspace.createOrSelectStack(
@@ -120,10 +129,12 @@ async function up(stack: Stack, req: UpdateRequest): Promise<UpdateResult> {
   const c = collector(req, req.specs.filter((s) => s.mode === "apply").length, req.handoff);
   const intr = req.interrupt;
   if (intr?.requested) return { stack: stack.name, outcomes: [], changes: {}, interrupted: true };
+  let changes: Record<string, number> = {};
   try {
-    const res = await stack.up({
+    await withoutFollowUps(stack).up({
       onEvent: (e) => {
         if (e.stdoutEvent) intr?.noteEngineOutput(e.stdoutEvent.message);
+        if (e.summaryEvent) changes = { ...e.summaryEvent.resourceChanges };
         c.onEvent(e);
       },
       color: "never",
@@ -131,7 +142,6 @@ async function up(stack: Stack, req: UpdateRequest): Promise<UpdateResult> {
       continueOnError: true,
       ...(intr ? { signal: intr.signal } : {}),
     });
-    const changes = (res.summary.resourceChanges ?? {}) as Record<string, number>;
     return {
       stack: stack.name,
       outcomes: c.finish(),
@@ -149,6 +159,21 @@ async function up(stack: Stack, req: UpdateRequest): Promise<UpdateResult> {
     if (outcomes.some((o) => !o.ok)) return { stack: stack.name, outcomes, changes: {} };
     throw explain(e);
   }
+}
+
+/**
+ * After `pulumi up` the Automation API runs `pulumi stack output` twice and
+ * `pulumi stack history` for the result's outputs and summary (stack.js, "TODO:
+ * do this in parallel"): three more CLI starts, each reading the whole
+ * checkpoint, about 1 s at 1,000 profiles. Apply takes each resource's outputs
+ * and the change counts from the update's own events (resOutputsEvent,
+ * summaryEvent), so on this Stack those two calls answer without running.
+ */
+function withoutFollowUps(stack: Stack): Stack {
+  return Object.assign(stack, {
+    outputs: () => Promise.resolve({}),
+    info: () => Promise.resolve(undefined),
+  });
 }
 
 /** After the engine was killed: `pulumi cancel` removes its lock (DIY backends); bounded. */

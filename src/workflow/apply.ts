@@ -26,13 +26,11 @@ import { productReads } from "../plan/product-match.ts";
 import {
   plannedConsoleSteps,
   simulateConsoleSteps,
-  submitPrimaryAfter,
   type ConsoleSimulator,
 } from "../apply/console-steps.ts";
 import type { UpdateResult } from "../apply/engine.ts";
 import type { ProgressMode } from "../apply/progress.ts";
 import { resourceSpecs, writes } from "../apply/specs.ts";
-import { evaluateAndSubmit, type SubmitItem } from "../apply/submit.ts";
 import { stopFilePath, watchInterrupts, type Interrupt } from "../apply/interrupt.ts";
 import {
   interruptedLines,
@@ -40,6 +38,7 @@ import {
   nothingToDoText,
   remainingExit,
 } from "./apply-outcome.ts";
+import { evaluationRun } from "./apply-evaluate.ts";
 import { hasProductWork, productReport } from "./apply-products.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
 import { preflight } from "./preflight.ts";
@@ -217,6 +216,7 @@ async function carryOut(
   const say = (line: string) => opts.out(`${line}\n`);
   say("\nApplying through Pulumi:");
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
+  const evaluation = evaluationRun(p, plan, opts.parallel ?? 10, simulator, interrupt);
   if (
     specs.some((s) => s.mode === "apply") ||
     plan.summary.delete + (plan.productSummary?.delete ?? 0) > 0 ||
@@ -231,6 +231,8 @@ async function carryOut(
       specs,
       ...(opts.parallel ? { parallel: opts.parallel } : {}),
       onProgress: say,
+      onOutcome: (o) => evaluation.onOutcome(o),
+      reservedRequests: evaluation.reserved,
       interrupt,
       progress: opts.progress ?? "verbose",
       write: opts.out,
@@ -239,25 +241,9 @@ async function carryOut(
   // Trust products (issue 14) report apart: their provider evaluates and submits them.
   const products = productReport(result.outcomes);
   const profileOutcomes = result.outcomes.filter((o) => o.product !== true);
-  const byKey = new Map(profileOutcomes.map((o) => [o.key, o]));
   const failed = result.outcomes.filter((o) => !o.ok);
-  const items: SubmitItem[] = [];
-  for (const a of plan.actions) {
-    if (a.action === "delete") continue;
-    const o = byKey.get(a.key);
-    if (o && !o.ok) continue;
-    const written = o !== undefined && o.op !== "same";
-    const sid = o?.outputs?.profileSid ?? a.sid;
-    if (sid && (written || a.submit)) items.push({ action: a, sid });
-  }
-  const stop = () => interrupt.requested;
-  if (simulator && !stop()) {
-    for (const line of await submitPrimaryAfter(p.conn, simulator, p.config, plan)) say(line);
-  }
-  const submitted =
-    items.length > 0 && !stop()
-      ? await evaluateAndSubmit(p.conn, items, opts.parallel ?? 10, stop)
-      : [];
+  const { consoleLines, submitted, needed } = await evaluation.finish(result.outcomes);
+  for (const line of consoleLines) say(line);
   if (submitted.length > 0) say("\nEvaluation and submission:");
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);
 
@@ -284,7 +270,7 @@ async function carryOut(
   for (const line of products.lines) say(line);
   if (interrupt.requested) {
     const evaluated = submitted.filter((s) => s.evaluation !== undefined || !s.ok).length;
-    for (const line of interruptedLines(plan, result.outcomes, items.length > evaluated)) say(line);
+    for (const line of interruptedLines(plan, result.outcomes, needed > evaluated)) say(line);
     return EXIT.interrupted;
   }
   for (const line of leftOverLines(plan)) say(line);

@@ -9,7 +9,7 @@ import {
   RESULTS_SVG,
 } from "../../bench/render.ts";
 import { renderSvg } from "../../bench/svg.ts";
-import type { Results } from "../../bench/types.ts";
+import type { CheckpointCost, Results } from "../../bench/types.ts";
 
 const committed = async () => JSON.parse(await readFile(RESULTS_JSON, "utf8")) as Results;
 
@@ -35,9 +35,26 @@ describe("bench results", () => {
     const at1k = r.sizes.find((s) => s.n === 1000);
     if (at1k === undefined)
       throw new Error(`${RESULTS_JSON} holds no size 1000: run npm run bench`);
-    const slow = { ...at1k, noChangePlan: { ...at1k.noChangePlan, seconds: 2.5 } };
+    const slow = { ...at1k, noopApply: { ...at1k.noopApply, seconds: 2.5 } };
     const goals = judge({ ...r, sizes: [slow] });
-    expect(goals.find((g) => g.id === "plan-1k")).toMatchObject({ met: false, measured: "2.50 s" });
-    expect(goals.find((g) => g.id === "plan-10k")).toMatchObject({ met: null });
+    expect(goals.find((g) => g.id === "noop-1k")).toMatchObject({ met: false, measured: "2.50 s" });
+    expect(goals.find((g) => g.id === "plan-time")).toMatchObject({ met: null });
+    expect(goals.find((g) => g.id === "plan-rss-10k")).toMatchObject({ met: null });
+    // Per-step checkpoints: judged only when on by default and within 10 %.
+    const cp: CheckpointCost = {
+      n: 300,
+      defaultMode: "final",
+      finalOnlyFrom: 100,
+      finalSeconds: 10,
+      everyStepSeconds: 10.5,
+      overhead: 0.05,
+      checkpointBytes: 1,
+      failures: 0,
+    };
+    const judged = (c: CheckpointCost) =>
+      judge({ ...r, checkpoints: [c] }).find((g) => g.id === "checkpoints")?.met;
+    expect(judged(cp)).toBe(false);
+    expect(judged({ ...cp, defaultMode: "every-step" })).toBe(true);
+    expect(judged({ ...cp, defaultMode: "every-step", overhead: 0.2 })).toBe(false);
   });
 });

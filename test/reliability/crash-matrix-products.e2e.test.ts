@@ -83,6 +83,8 @@ describe("kill -9 right after each write of a trust product's creation", () => {
       slot(async () => {
         const w = await productWorld();
         try {
+          // 100 ms a request: Pulumi's save of a finished step lands before the next reply.
+          await w.ctl.setFaults({ latencyMs: 100 });
           let seen = 0;
           let killedAt: string | undefined;
           let printedBefore = ""; // stdout as of the write before the kill point
@@ -105,6 +107,7 @@ describe("kill -9 right after each write of a trust product's creation", () => {
           expect(killedAt).toMatch(pattern);
           expect(first.code).not.toBe(EXIT.ok);
           w.hooks.clear();
+          await w.ctl.resetFaults();
           // Per-step checkpoints: every product apply reported done one Twilio write before the
           // kill is in the state, under the SID it reported (the A2P product once SHAKEN/STIR
           // started). Not the last instant: Pulumi emits a step's outputs event before it saves
