@@ -8,7 +8,6 @@
  * it is the approval (no prompt). Nothing is written before approval.
  * Returns the exit code; writes its report through `out`.
  */
-import { readFile } from "node:fs/promises";
 import { managedProductsOf } from "../state/pulumi-state.ts";
 import { EXIT, UserError } from "../errors.ts";
 import type { Config } from "../model/config.ts";
@@ -16,9 +15,7 @@ import type { Plan } from "../model/plan.ts";
 import type { ObservedAccount, ParentPrimary } from "../model/trusthub.ts";
 import { buildPlan } from "../plan/build.ts";
 import { sha256Hex } from "./hash.ts";
-import { checkSafety, existingManaged, safetyText } from "../plan/safety.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
-import { parsePlanFile } from "../render/json.ts";
 import { summaryLine } from "../render/common.ts";
 import { renderText } from "../render/text.ts";
 import { productReadOption, readAccount } from "../state/read.ts";
@@ -39,6 +36,7 @@ import {
   remainingExit,
 } from "./apply-outcome.ts";
 import { evaluationRun } from "./apply-evaluate.ts";
+import { checkSavedPlan, guardSafety } from "./apply-guards.ts";
 import { hasProductWork, productReport } from "./apply-products.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
 import { preflight } from "./preflight.ts";
@@ -77,27 +75,6 @@ export interface ApplyOptions {
   /** How write progress shows: a live line (tty), summaries (ci), every event (verbose, default). */
   progress?: ProgressMode;
   out: (text: string) => void;
-}
-
-async function savedChecksum(file: string, account: string): Promise<string> {
-  let saved: ReturnType<typeof parsePlanFile>;
-  try {
-    saved = parsePlanFile(await readFile(file, "utf8"));
-  } catch (e) {
-    throw new UserError("plan/file", `cannot read the saved plan ${file}: ${(e as Error).message}`);
-  }
-  // A plan of several accounts holds one plan per account (src/workflow/accounts.ts).
-  const mine =
-    saved.length === 1 && saved[0]!.account === undefined
-      ? saved[0]
-      : saved.find((s) => s.account === account);
-  if (mine === undefined) {
-    throw new UserError(
-      "plan/file",
-      `${file} holds no plan for account ${account}; save one with \`trusthub plan --out FILE\``,
-    );
-  }
-  return mine.plan.checksum;
 }
 
 async function replan(
@@ -142,17 +119,7 @@ export async function runApply(opts: ApplyOptions): Promise<number> {
     opts.out(`${describeTarget(p.conn.target, p.env, opts.cwd)}\n`);
     if (p.warnings && opts.quiet !== true) opts.out(p.warnings);
     let { plan, observed } = p;
-    if (opts.planFile) {
-      const want = await savedChecksum(opts.planFile, p.account.name);
-      if (want !== plan.checksum) {
-        throw new UserError(
-          "plan/stale",
-          `the saved plan ${opts.planFile} is no longer true (the YAML or Trust Hub changed since it was made); ` +
-            `nothing was applied. Run \`trusthub plan\` again and review the new plan`,
-          EXIT.stalePlan,
-        );
-      }
-    }
+    if (opts.planFile) await checkSavedPlan(opts.planFile, p.account.name, plan);
     const simulator = await consoleSimulator(p.conn);
     const steps = simulator ? plannedConsoleSteps(p.conn.target, p.config, plan) : [];
     opts.out(renderText(plan, { color: opts.color ?? false }));
@@ -276,21 +243,4 @@ async function carryOut(
   for (const line of leftOverLines(plan)) say(line);
   if (notOk > 0) return EXIT.partial;
   return remainingExit(plan);
-}
-
-/** Refuses a plan over a safety threshold unless acknowledged by checksum or --force. */
-function guardSafety(plan: Plan, observed: ObservedAccount, opts: ApplyOptions): void {
-  const violations = checkSafety(plan, existingManaged(observed));
-  if (violations.length === 0 || opts.force === true) return;
-  const ack = opts.ackChecksum?.trim();
-  if (ack !== undefined && (ack === plan.checksum || `sha256:${ack}` === plan.checksum)) return;
-  const mismatch =
-    ack === undefined
-      ? ""
-      : `\n--ack-checksum ${ack} acknowledges another plan; nothing was changed.`;
-  throw new UserError(
-    "plan/unsafe",
-    `${safetyText(violations, plan.checksum)}${mismatch}`,
-    EXIT.unsafe,
-  );
 }
