@@ -10,7 +10,7 @@
  * A `pulumi` below the minimum is refused (not skipped): it is the one the user's shell runs.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join } from "node:path";
 import { homedir } from "node:os";
@@ -123,24 +123,64 @@ function accept(dir: string, source: string): PulumiCli {
   return { dir, version, source };
 }
 
-/** The Pulumi CLI to run, checked; throws a UserError naming what was found and what is needed. */
-export function findPulumiCli(env: Env): PulumiCli {
+/** The `pulumi` findPulumiCli checks: TRUSTHUB_PULUMI_BIN's, else the first candidate found. */
+function pick(env: Env): { dir: string; source: string } | undefined {
   const explicit = env["TRUSTHUB_PULUMI_BIN"]?.trim();
   if (explicit) {
-    if (!existsSync(join(explicit, "pulumi"))) {
-      throw new UserError(
-        "pulumi/missing",
-        `TRUSTHUB_PULUMI_BIN=${explicit} holds no pulumi binary. ${HOW}`,
-      );
-    }
-    return accept(explicit, "TRUSTHUB_PULUMI_BIN");
+    return existsSync(join(explicit, "pulumi"))
+      ? { dir: explicit, source: "TRUSTHUB_PULUMI_BIN" }
+      : undefined;
   }
-  const found = candidates(env).find((c) => existsSync(join(c.dir, "pulumi")));
+  return candidates(env).find((c) => existsSync(join(c.dir, "pulumi")));
+}
+
+/** The Pulumi CLI to run, checked; throws a UserError naming what was found and what is needed. */
+export function findPulumiCli(env: Env): PulumiCli {
+  const found = pick(env);
   if (found) return accept(found.dir, found.source);
+  const explicit = env["TRUSTHUB_PULUMI_BIN"]?.trim();
   throw new UserError(
     "pulumi/missing",
-    `no Pulumi CLI found (looked in TRUSTHUB_PULUMI_BIN, PATH, ~/.pulumi/bin and the trusthub build cache). ${HOW}`,
+    explicit
+      ? `TRUSTHUB_PULUMI_BIN=${explicit} holds no pulumi binary. ${HOW}`
+      : `no Pulumi CLI found (looked in TRUSTHUB_PULUMI_BIN, PATH, ~/.pulumi/bin and the trusthub build cache). ${HOW}`,
   );
+}
+
+const asking = new Map<string, Promise<void>>();
+
+/**
+ * Starts, in the background, the `pulumi version` that findPulumiCli runs (a
+ * Go binary's start, about 0.2 s): apply asks before it loads the YAML, so
+ * its pre-flight finds the answer instead of waiting for it.
+ */
+export function askPulumiVersionEarly(env: Env): void {
+  const found = pick(env);
+  const bin = found && join(found.dir, "pulumi");
+  if (!bin || seen.has(bin) || asking.has(bin)) return;
+  const answer = new Promise<void>((resolve) => {
+    execFile(
+      bin,
+      ["version"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+        timeout: 20_000,
+      },
+      (err, stdout) => {
+        if (!seen.has(bin)) seen.set(bin, err ? undefined : stdout.trim());
+        resolve();
+      },
+    );
+  });
+  asking.set(bin, answer);
+}
+
+/** findPulumiCli, once the early `pulumi version` (askPulumiVersionEarly) has answered. */
+export async function findPulumiCliSoon(env: Env): Promise<PulumiCli> {
+  const found = pick(env);
+  if (found) await asking.get(join(found.dir, "pulumi"));
+  return findPulumiCli(env);
 }
 
 /** Directory holding the `pulumi` binary to run (see findPulumiCli). */

@@ -35,6 +35,7 @@ import {
   nothingToDoText,
   remainingExit,
 } from "./apply-outcome.ts";
+import { askPulumiVersionEarly } from "../apply/pulumi-bin.ts";
 import { evaluationRun } from "./apply-evaluate.ts";
 import { checkSavedPlan, guardSafety } from "./apply-guards.ts";
 import { hasProductWork, productReport } from "./apply-products.ts";
@@ -105,6 +106,7 @@ function hasWork(plan: Plan): boolean {
 }
 
 export async function runApply(opts: ApplyOptions): Promise<number> {
+  askPulumiVersionEarly(opts.env); // answered while the YAML loads; the pre-flight checks it
   const p = await preparePlan({
     paths: opts.paths,
     env: opts.env,

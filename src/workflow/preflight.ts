@@ -10,7 +10,7 @@ import { UserError } from "../errors.ts";
 import type { AccountRef } from "../model/config.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { passphraseEnv, readyBackend } from "../apply/engine-env.ts";
-import { findPulumiBinDir } from "../apply/pulumi-bin.ts";
+import { findPulumiCliSoon } from "../apply/pulumi-bin.ts";
 import { createClient } from "../state/client.ts";
 import { describeFailure } from "../state/failure.ts";
 
@@ -23,7 +23,7 @@ export async function preflight(
   account?: AccountRef,
 ): Promise<void> {
   passphraseEnv(env, cwd, conn.target);
-  findPulumiBinDir(env);
+  await findPulumiCliSoon(env);
   readyBackend(env, cwd);
   await checkCredentials(conn, account);
 }

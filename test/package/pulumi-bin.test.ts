@@ -91,6 +91,7 @@ it("apply refuses a Pulumi CLI below the minimum before printing any plan", asyn
   const r = await runCli(["apply", ISV, "--auto-approve"], cwd, {
     HOME: w.home,
     PATH: `${old}:${process.env["PATH"] ?? ""}`,
+    TRUSTHUB_PULUMI_BIN: "", // not the developer's: the old one on PATH is the one found
   });
   expect(r.code).toBe(EXIT.error);
   expect(r.stdout).toBe("");

@@ -15,7 +15,7 @@ import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.ts";
 import { createClient } from "../../src/state/client.ts";
 import { managedProductsOf, readManaged } from "../../src/state/pulumi-state.ts";
-import { cli, startWorld, writes, type World } from "./world.ts";
+import { cli, slot, startWorld, writes, type World } from "./world.ts";
 
 const NUMBER = "+15005550199";
 const TP = /^POST \/v1\/TrustProducts$/;
@@ -59,20 +59,6 @@ async function productWorld(): Promise<World> {
   }
   w.exchanges.length = 0;
   return w;
-}
-
-let running = 0;
-const queue: (() => void)[] = [];
-async function slot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((r) => queue.push(r));
-  else running++;
-  try {
-    return await fn();
-  } finally {
-    const next = queue.shift();
-    if (next) next();
-    else running--;
-  }
 }
 
 describe("kill -9 right after each write of a trust product's creation", () => {

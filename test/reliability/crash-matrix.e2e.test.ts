@@ -14,7 +14,7 @@ import { planExitCode } from "../../src/plan/exit-code.ts";
 import { createClient } from "../../src/state/client.ts";
 import { readManaged } from "../../src/state/pulumi-state.ts";
 import { preparePlan } from "../../src/workflow/plan.ts";
-import { cli, startWorld, writes } from "./world.ts";
+import { cli, slot, startWorld, writes } from "./world.ts";
 
 /** The writes of a fresh apply of one secondary (submit: true), in order. */
 const STEPS: [string, RegExp][] = [
@@ -32,21 +32,6 @@ const STEPS: [string, RegExp][] = [
   ["evaluate secondary", /^POST \/v1\/CustomerProfiles\/BU\w+\/Evaluations$/],
   ["submit", /^POST \/v1\/CustomerProfiles\/BU\w+$/],
 ];
-
-/** Two kill points at a time: each runs Pulumi twice, and CI machines have two cores. */
-let running = 0;
-const queue: (() => void)[] = [];
-async function slot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((r) => queue.push(r));
-  else running++;
-  try {
-    return await fn();
-  } finally {
-    const next = queue.shift();
-    if (next) next();
-    else running--;
-  }
-}
 
 describe("kill -9 right after each write of a secondary's creation", () => {
   const table = STEPS.map((s, i) => [i + 1, s[0], s[1]] as const);
