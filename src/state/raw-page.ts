@@ -32,6 +32,14 @@ const SdkPage = ((PageModule as unknown as { default?: typeof PageModule }).defa
 
 /** The SDK's Page, keeping each item as the reply's JSON object. */
 class RawPage extends SdkPage {
+  constructor(version: Version, response: unknown, solution: object) {
+    super(version, response, solution);
+    // The parsed reply: its items are `instances`, its next-page URL is read. The SDK's
+    // nextPage() binds the page until the next reply is in; without the reply it holds
+    // only what list() has not yet taken (issue 15: fewer pages promoted to the old space).
+    (this as unknown as { _payload: unknown })._payload = undefined;
+  }
+
   getInstance(payload: unknown): unknown {
     return payload;
   }

@@ -4,7 +4,9 @@
  * running emulator (TRUSTHUB_API_URL). Logic: src/workflow/sandbox.ts.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { PROFILE_STATUSES, type ProfileStatus } from "../../workflow/sandbox.ts";
+// From the domain, not the workflow: importing src/workflow/sandbox.ts here loaded the apply
+// writers, the SDK client and the emulator client for every command (issue 15).
+import { PROFILE_STATUSES, type ProfileStatus } from "../../domain/twilio.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
