@@ -141,8 +141,6 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;
     const plan = buildPlan(config, observed, buildOpts);
-    // The build's garbage (diffs, fingerprints, the checksum's text) before rendering.
-    collectBetweenPhases();
     return { plan, config, observed, conn, warnings, account: picked.account, env, close };
   } catch (e) {
     await close();
