@@ -11,7 +11,8 @@ import module from "node:module";
 // works at start, so the launcher replaces itself (same process, execve) with
 // `node --max-semi-space-size=8 ...` once, where Node can (POSIX, Node >= 22.15);
 // a semi-space size of the caller's own (command line or NODE_OPTIONS) wins. The same re-exec
-// adds --expose-gc: the plan collects once between its phases at scale (src/workflow/heap.ts).
+// adds --expose-gc: the plan collects between its phases at scale (src/workflow/heap.ts) and
+// while the account's lists arrive (src/state/heap-pace.ts).
 const SEMI_SPACE = "--max-semi-space-size=8";
 // glibc's malloc gives each thread that allocates (V8's GC and compiler helpers, libuv's pool)
 // an arena of its own, and freed buffers (each list page's reply) stay in them: two arenas cut
