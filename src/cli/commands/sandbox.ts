@@ -4,9 +4,7 @@
  * running emulator (TRUSTHUB_API_URL). Logic: src/workflow/sandbox.ts.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-// From the domain, not the workflow: importing src/workflow/sandbox.ts here loaded the apply
-// writers, the SDK client and the emulator client for every command (issue 15).
-import { PROFILE_STATUSES, type ProfileStatus } from "../../domain/twilio.ts";
+import { PROFILE_STATUSES, type ProfileStatus } from "../../workflow/profile-statuses.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
