@@ -33,8 +33,9 @@ export {
 
 type Base = InstanceType<typeof RequestClientModule>;
 // A CommonJS module: its class is on `default` when Node loads it from ESM.
-const RequestClient = ((RequestClientModule as unknown as { default?: typeof RequestClientModule })
-  .default ?? RequestClientModule);
+const RequestClient =
+  (RequestClientModule as unknown as { default?: typeof RequestClientModule }).default ??
+  RequestClientModule;
 type RequestOptions = Parameters<Base["request"]>[0];
 type Reply = Awaited<ReturnType<Base["request"]>>;
 
