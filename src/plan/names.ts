@@ -7,8 +7,20 @@
  */
 import { sha256Hex } from "./sha256.ts";
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Code points, as [...s].length counts them (a lone surrogate is one), without the array. */
 export function charLength(s: string): number {
-  return [...s].length;
+  if (!SURROGATE.test(s)) return s.length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
 }
 
 /** `base + suffix` when it fits `max`, else `<base cut>~<hash6><suffix>`. */

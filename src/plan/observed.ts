@@ -28,8 +28,11 @@ export interface AccountIndex {
 }
 
 export function indexAccount(account: ObservedAccount): AccountIndex {
-  const bySid = <T extends { sid: string }>(items: T[]): Map<string, T> =>
-    new Map(items.map((i) => [i.sid, i]));
+  const bySid = <T extends { sid: string }>(items: T[]): Map<string, T> => {
+    const m = new Map<string, T>();
+    for (const i of items) m.set(i.sid, i);
+    return m;
+  };
   return {
     account,
     profiles: bySid(account.profiles),

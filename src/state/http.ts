@@ -18,7 +18,9 @@
  * - a reply body larger than MAX_BODY_BYTES is refused (a hostile server).
  */
 import { AsyncLocalStorage } from "node:async_hooks";
-import twilio from "twilio";
+// The SDK's RequestClient module, not the package's index: the index also loads TwiML, JWT
+// and webhook helpers (xmlbuilder, jsonwebtoken) that no command here uses (issue 15).
+import RequestClientModule from "twilio/lib/base/RequestClient.js";
 import { limits } from "./load-limits.ts";
 
 export {
@@ -29,7 +31,11 @@ export {
   type LoadLimits,
 } from "./load-limits.ts";
 
-type Base = InstanceType<typeof twilio.RequestClient>;
+type Base = InstanceType<typeof RequestClientModule>;
+// A CommonJS module: its class is on `default` when Node loads it from ESM.
+const RequestClient =
+  (RequestClientModule as unknown as { default?: typeof RequestClientModule }).default ??
+  RequestClientModule;
 type RequestOptions = Parameters<Base["request"]>[0];
 type Reply = Awaited<ReturnType<Base["request"]>>;
 
@@ -144,7 +150,7 @@ export function retryingRequestClient(
   sdkOpts: { timeout?: number },
   retry: HttpRetryOptions = {},
 ): Base {
-  const inner = new twilio.RequestClient({
+  const inner = new RequestClient({
     timeout: sdkOpts.timeout ?? RETRY_POLICY.timeoutMs,
     autoRetry: false,
   });

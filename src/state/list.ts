@@ -5,11 +5,41 @@
  */
 import { UserError } from "../errors.ts";
 import { describeFailure } from "./failure.ts";
+import { collectIfGrown } from "./heap-pace.ts";
 
 /** The part of the SDK's Page that list() uses. */
 interface PageLike {
   instances: unknown;
   nextPage(): Promise<PageLike | undefined> | undefined;
+}
+
+/**
+ * Converts one page's items into `out` and returns the request for the next
+ * page. The next page is asked for before this one is converted: the
+ * request's round trip overlaps the conversion (a list's pages are read one
+ * after another, by page token).
+ */
+function convertPage<T>(
+  request: string,
+  page: PageLike,
+  out: T[],
+  convert: (item: unknown, where: string) => T,
+): Promise<PageLike | undefined> | undefined {
+  const items = page.instances;
+  // The SDK's nextPage() keeps this page (bound `this`) until the next reply is in: its
+  // items must not stay reachable through it (the parsed reply of RawPage is dropped too).
+  page.instances = undefined;
+  if (!Array.isArray(items))
+    throw new UserError("read/malformed", `${request}: the reply is not a list`);
+  let next: Promise<PageLike | undefined> | undefined;
+  try {
+    next = page.nextPage();
+  } catch (e) {
+    throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
+  }
+  next?.catch(() => undefined); // awaited by the caller, unless a conversion fails first
+  for (const item of items) out.push(convert(item, `${request}: item ${out.length}`));
+  return next;
 }
 
 /**
@@ -30,19 +60,17 @@ export async function list<T>(
     throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
   }
   while (page) {
-    const items = page.instances;
-    if (!Array.isArray(items))
-      throw new UserError("read/malformed", `${request}: the reply is not a list`);
-    // The next page is asked for before this one is converted: the request's round trip
-    // overlaps the conversion (a list's pages are read one after another, by page token).
-    let next: Promise<PageLike | undefined> | undefined;
-    try {
-      next = page.nextPage();
-    } catch (e) {
-      throw new UserError("read/request", `${request}: ${describeFailure(e)}`);
-    }
-    next?.catch(() => undefined); // awaited below, unless a conversion fails first
-    for (const item of items) out.push(convert(item, `${request}: item ${out.length}`));
+    const next: Promise<PageLike | undefined> | undefined = convertPage(
+      request,
+      page,
+      out,
+      convert,
+    );
+    // This page (its parsed reply) is not referenced while the next one is awaited: held
+    // across the round trip it outlived young-generation collections and was promoted to
+    // the old generation, whose growth is the plan's peak RSS (issue 15).
+    page = undefined;
+    collectIfGrown();
     try {
       page = await next;
     } catch (e) {

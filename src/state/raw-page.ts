@@ -12,16 +12,33 @@
  * would (snake_case to camelCase) and turns its two dates into what the SDK
  * gives, so the converters see what they saw before.
  */
+import DomainModule from "twilio/lib/base/Domain.js";
 import PageModule from "twilio/lib/base/Page.js";
-import type * as VersionModule from "twilio/lib/base/Version.js";
+import VersionModule from "twilio/lib/base/Version.js";
+import type * as VersionTypes from "twilio/lib/base/Version.js";
 
 type Item = Record<string, unknown>;
 /** The SDK's API version object (client.trusthub.v1, client.api.v2010). */
-export type Version = VersionModule.default;
+export type Version = VersionTypes.default;
+
+/** A CommonJS module's class, on `default` or not depending on how Node loaded it. */
+function cjs<T>(m: T): T {
+  return (m as { default?: T }).default ?? m;
+}
+
+/**
+ * The SDK's own Version object for `version` ("2010-04-01") of the API at
+ * `baseUrl`, on the SDK's base Domain, without loading that API's domain
+ * module (client.api loads every 2010 resource: about 12 MB, issue 15).
+ */
+export function bareVersion(twilio: unknown, baseUrl: string, version: string): Version {
+  const Domain = cjs(DomainModule) as unknown as new (twilio: unknown, baseUrl: string) => object;
+  const V = cjs(VersionModule) as unknown as new (domain: object, version: string) => Version;
+  return new V(new Domain(twilio, baseUrl), version);
+}
 
 // A CommonJS module: its default export is on `default` when imported from ESM.
-const SdkPage = ((PageModule as unknown as { default?: typeof PageModule }).default ??
-  PageModule) as unknown as new (
+const SdkPage = cjs(PageModule) as unknown as new (
   version: Version,
   response: unknown,
   solution: object,
@@ -32,6 +49,14 @@ const SdkPage = ((PageModule as unknown as { default?: typeof PageModule }).defa
 
 /** The SDK's Page, keeping each item as the reply's JSON object. */
 class RawPage extends SdkPage {
+  constructor(version: Version, response: unknown, solution: object) {
+    super(version, response, solution);
+    // The parsed reply: its items are `instances`, its next-page URL is read. The SDK's
+    // nextPage() binds the page until the next reply is in; without the reply it holds
+    // only what list() has not yet taken (issue 15: fewer pages promoted to the old space).
+    (this as unknown as { _payload: unknown })._payload = undefined;
+  }
+
   getInstance(payload: unknown): unknown {
     return payload;
   }

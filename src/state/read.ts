@@ -19,9 +19,9 @@ import type {
   ObservedEndUser,
   ObservedProfile,
 } from "../model/trusthub.ts";
-import { createClient, type ClientOptions, type TwilioClient } from "./client.ts";
+import { apiBaseUrl, createClient, type ClientOptions, type TwilioClient } from "./client.ts";
 import { list } from "./list.ts";
-import { rawFirstPage, rawItem, type Version } from "./raw-page.ts";
+import { bareVersion, rawFirstPage, rawItem, type Version } from "./raw-page.ts";
 
 type Convert<T> = (item: unknown, where: string) => T;
 import { readProductDetails, readProductLists, type ProductReadOptions } from "./read-products.ts";
@@ -74,7 +74,12 @@ export function startAccountLists(conn: Connection, opts: { client?: ClientOptio
     raw("GET /v1/CustomerProfiles", v1, "/CustomerProfiles", toProfile),
     raw("GET /v1/EndUsers", v1, "/EndUsers", toEndUser),
     raw("GET /v1/SupportingDocuments", v1, "/SupportingDocuments", toDocument),
-    raw(`GET /2010-04-01${addresses}`, client.api.v2010, addresses, toAddress),
+    raw(
+      `GET /2010-04-01${addresses}`,
+      bareVersion(client, apiBaseUrl(conn), "2010-04-01"),
+      addresses,
+      toAddress,
+    ),
   ]).then(([profiles, endUsers, documents, addresses]): AccountLists => ({
     profiles,
     endUsers,

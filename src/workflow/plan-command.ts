@@ -14,6 +14,7 @@ import {
 } from "../render/accounts.ts";
 import { writePlanFile } from "../state/plan-file.ts";
 import { planAccounts, worstExit } from "./accounts.ts";
+import { collectBetweenPhases } from "./heap.ts";
 
 export interface PlanCommandOptions {
   paths: string[];
@@ -45,6 +46,9 @@ export async function runPlanCommand(o: PlanCommandOptions): Promise<number> {
     prune: o.prune,
     color: tty,
   });
+  // The configs and what was read are garbage now (each plan keeps what it needs): collected
+  // before the rendering allocates on top of them (issue 15).
+  collectBetweenPhases();
   if (warnings !== "" && o.quiet !== true) o.stderr(warnings);
   for (const p of plans) o.stderr(`${p.targetLine}\n`);
   const sections = plans.map((p) => {

@@ -101,7 +101,6 @@ export async function loadAccountConfigs(
 /** The plan of one account: `opts.account` names it, else the files must declare only one. */
 export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPlan> {
   const { accounts, warnings } = opts.loaded ?? (await loadAccountConfigs(opts));
-  collectBetweenPhases();
   const picked =
     opts.account === undefined
       ? accounts.length === 1
@@ -127,6 +126,9 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     const readManaged = opts.readManaged ?? readManagedRecords;
     // The four account-wide lists need neither state nor config: they run while the state is read.
     const lists = startAccountLists(conn);
+    // The YAML's garbage, collected once the lists' first requests are out (not before them:
+    // the longest list, EndUsers, is the read's critical path).
+    setImmediate(collectBetweenPhases);
     const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
       managed,

@@ -3,7 +3,6 @@
  * Prints the base URL and the default sandbox account's SID and auth token.
  */
 import { InvalidArgumentError, type Command } from "commander";
-import { startEmulator } from "../../emulator/index.ts";
 import { UserError } from "../../errors.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
@@ -57,6 +56,8 @@ export function registerEmulator(program: Command, io: Io, exit: ExitSink): void
     )
     .option("--deterministic", "sequential SIDs (for golden tests)")
     .action(async (flags: EmulatorFlags) => {
+      // Loaded only here: every other command would load the whole emulator (issue 15).
+      const { startEmulator } = await import("../../emulator/index.ts");
       const em = await startEmulator({
         port: flags.port,
         host: flags.host,

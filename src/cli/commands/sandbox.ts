@@ -4,7 +4,7 @@
  * running emulator (TRUSTHUB_API_URL). Logic: src/workflow/sandbox.ts.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { PROFILE_STATUSES, type ProfileStatus } from "../../workflow/sandbox.ts";
+import { PROFILE_STATUSES, type ProfileStatus } from "../../workflow/profile-statuses.ts";
 import type { Io } from "../io.ts";
 import type { ExitSink } from "../program.ts";
 
