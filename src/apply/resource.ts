@@ -104,7 +104,7 @@ export function profilesProgram(
   specs: ResourceSpec[],
   handoff: string | undefined,
 ): () => Promise<Record<string, unknown>> {
-  return () => {
+  return async () => {
     const sids: Record<string, pulumi.Output<string>> = {};
     const products: Record<string, pulumi.Output<string>> = {};
     // The SDK keeps `new Error().stack` on each of its promises for leak reports: a quarter of
@@ -118,24 +118,35 @@ export function profilesProgram(
       Error.stackTraceLimit = 0;
       Error.prepareStackTrace = () => "";
     }
+    // Registered REGISTER_CHUNK at a time, the event loop turning in between: the engine gets
+    // the first registrations and starts their steps while the rest are made (issue 15: in one
+    // synchronous loop, the first step waited for all of them, about 2.4 ms a resource, 24.6 s
+    // at 10,000).
+    let made = 0;
+    const chunked = async (): Promise<void> => {
+      if (++made % REGISTER_CHUNK === 0) await new Promise((r) => setImmediate(r));
+    };
     try {
       for (const spec of specs) {
-        if (!isProductSpec(spec)) sids[spec.key] = new TrustHubProfile(spec, handoff).profileSid;
+        if (isProductSpec(spec)) continue;
+        sids[spec.key] = new TrustHubProfile(spec, handoff).profileSid;
+        await chunked();
       }
       // Products after every profile (a product's profile is registered before it).
       for (const spec of specs) {
-        if (isProductSpec(spec)) {
-          const profileSid = sids[spec.profileKey];
-          products[spec.key] = new TrustHubProduct(spec, profileSid, handoff).productSid;
-        }
+        if (!isProductSpec(spec)) continue;
+        const profileSid = sids[spec.profileKey];
+        products[spec.key] = new TrustHubProduct(spec, profileSid, handoff).productSid;
+        await chunked();
       }
     } finally {
       Error.stackTraceLimit = limit;
       if (prepare) Object.defineProperty(Error, "prepareStackTrace", prepare);
       else Reflect.deleteProperty(Error, "prepareStackTrace");
     }
-    return Promise.resolve(
-      Object.keys(products).length > 0 ? { profiles: sids, products } : { profiles: sids },
-    );
+    return Object.keys(products).length > 0 ? { profiles: sids, products } : { profiles: sids };
   };
 }
+
+/** Resources registered between two turns of the event loop. */
+const REGISTER_CHUNK = 25;
