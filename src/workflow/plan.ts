@@ -18,6 +18,7 @@ import type {
   TargetInfo,
 } from "../model/trusthub.ts";
 import { buildPlan, type BuildOptions } from "../plan/build.ts";
+import { prepareDesiredSteps, type PreparedDesired } from "../plan/prepare.ts";
 import { sha256Hex } from "./hash.ts";
 import { collectBetweenPhases } from "./heap.ts";
 import { profilesNeedingAssignments } from "../plan/match.ts";
@@ -129,6 +130,9 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     // The YAML's garbage, collected once the lists' first requests are out (not before them:
     // the longest list, EndUsers, is the read's critical path).
     setImmediate(collectBetweenPhases);
+    // The config-only part of the plan is computed while the lists are in flight (I/O wait).
+    const preparing = prepareBetweenReplies(config);
+    preparing.catch(() => undefined); // awaited below, unless the read fails first
     const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
     const observed = await readAccount(conn, {
       managed,
@@ -139,7 +143,8 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     collectBetweenPhases();
     if (opts.parentPrimary !== undefined) observed.parentPrimary = opts.parentPrimary;
     withManagedProducts(observed, managed);
-    const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };
+    const prepared = await preparing;
+    const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex, prepared };
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;
     const plan = buildPlan(config, observed, buildOpts);
@@ -147,5 +152,15 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
   } catch (e) {
     await close();
     throw e;
+  }
+}
+
+/** prepareDesiredSteps, one chunk per turn of the event loop: page replies keep flowing. */
+async function prepareBetweenReplies(config: Config): Promise<PreparedDesired> {
+  const steps = prepareDesiredSteps(config);
+  for (;;) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const r = steps.next();
+    if (r.done === true) return r.value;
   }
 }
