@@ -148,6 +148,7 @@ export function buildPlan(
       targets,
       fingerprints,
       actions,
+      ...(prepared !== undefined && { configText: prepared.configText }),
     },
     opts.hash,
   );

@@ -1,7 +1,7 @@
 /**
  * The config-only part of planning (issue 15): each declared profile's
- * desired bundle (without the primary's SID, which may come from the account)
- * and its local policy evaluation. None of it depends on what Trust Hub holds,
+ * desired bundle (without the primary's SID, which may come from the account),
+ * its local policy evaluation and the plan checksum's config text. None of it depends on what Trust Hub holds,
  * so src/workflow/plan.ts computes it while the account's lists are still in
  * flight and hands it to buildPlan (`prepared`). Pure: a generator that stops
  * every `chunk` profiles, so its caller can give the event loop a turn (and the
@@ -10,6 +10,8 @@
 import type { Config } from "../model/config.ts";
 import type { PlanNote } from "../model/plan.ts";
 import type { DesiredBundle } from "../model/trusthub.ts";
+import { checksumConfigText, checksumProfile } from "./checksum.ts";
+import { stableStringify, type StableText } from "./stable-json.ts";
 import { desiredBundle } from "./desired.ts";
 import { evaluateBundle } from "./evaluate.ts";
 import { declaredProfiles } from "./match.ts";
@@ -26,6 +28,8 @@ export interface PreparedDesired {
   config: Config;
   /** By profile key. */
   profiles: Map<string, PreparedProfile>;
+  /** The plan checksum's config part, rendered (checksumConfigText). */
+  configText: StableText;
 }
 
 /** Profiles prepared between two yields. */
@@ -37,13 +41,14 @@ export function* prepareDesiredSteps(
   chunk = PREPARE_CHUNK,
 ): Generator<void, PreparedDesired, void> {
   const profiles = new Map<string, PreparedProfile>();
-  let done = 0;
+  const texts: string[] = [];
   for (const profile of declaredProfiles(config)) {
     const desired = desiredBundle(profile, {});
     profiles.set(profile.key, { desired, notes: evaluateBundle(desired) });
-    if (++done % chunk === 0) yield;
+    texts.push(stableStringify(checksumProfile(profile)));
+    if (texts.length % chunk === 0) yield;
   }
-  return { config, profiles };
+  return { config, profiles, configText: checksumConfigText(config, texts) };
 }
 
 /** The same, at once (tests, and callers with nothing to overlap it with). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildPlan } from "../../src/plan/build.ts";
+import { sha256Hex } from "../../src/workflow/hash.ts";
 import { prepareDesired, prepareDesiredSteps } from "../../src/plan/prepare.ts";
 import { PROVIDER_INPUTS } from "../../src/model/plan.ts";
 import type { Config } from "../../src/model/config.ts";
@@ -8,7 +9,12 @@ import { business, config, emptyAccount, individual, primary, putLive } from "./
 
 /** The plan's JSON, its provider inputs included (they are kept out of JSON.stringify). */
 function planText(c: Config, acc: ObservedAccount, prepared: boolean): string {
-  const plan = buildPlan(c, acc, { prune: true, ...(prepared && { prepared: prepareDesired(c) }) });
+  // The streaming hash of src/workflow: the one that uses the prepared config text.
+  const plan = buildPlan(c, acc, {
+    prune: true,
+    hash: sha256Hex,
+    ...(prepared && { prepared: prepareDesired(c) }),
+  });
   return JSON.stringify([plan, plan[PROVIDER_INPUTS]]);
 }
 
@@ -49,10 +55,27 @@ describe("prepared desired bundles (issue 15)", () => {
     expect(planText(person, emptyAccount(), true)).toBe(planText(person, emptyAccount(), false));
   });
 
+  it("give the checksum of the pure-JS hash, secondaries sorted by key, no primary too", () => {
+    const { c, acc } = drifted();
+    c.secondaries.reverse();
+    const pure = buildPlan(c, acc, { prune: true }).checksum;
+    expect(
+      buildPlan(c, acc, { hash: sha256Hex, prune: true, prepared: prepareDesired(c) }).checksum,
+    ).toBe(pure);
+    const none = config(undefined, [business("z"), business("y")]);
+    expect(buildPlan(none, acc, { hash: sha256Hex, prepared: prepareDesired(none) }).checksum).toBe(
+      buildPlan(none, acc).checksum,
+    );
+  });
+
   it("are ignored when prepared from another config", () => {
     const { c, acc } = drifted();
     const other = config(primary(), [business("a", { email: "other@isv.example" })]);
-    const plan = buildPlan(c, acc, { prune: true, prepared: prepareDesired(other) });
+    const plan = buildPlan(c, acc, {
+      prune: true,
+      hash: sha256Hex,
+      prepared: prepareDesired(other),
+    });
     expect(JSON.stringify([plan, plan[PROVIDER_INPUTS]])).toBe(planText(c, acc, false));
   });
 
