@@ -18,7 +18,7 @@ import { redactAction } from "./redact.ts";
 import { decideAction, type PrimaryContext } from "./decide.ts";
 import { desiredBundle } from "./desired.ts";
 import { diffBundle } from "./diff.ts";
-import { desiredOf, type PreparedDesired } from "./prepare.ts";
+import { notesOf, type PreparedDesired } from "./prepare.ts";
 import { declaredProfiles, matchProfiles, type Match } from "./match.ts";
 import { indexAccount, observedBundle, type AccountIndex } from "./observed.ts";
 import { undeclaredActions } from "./prune.ts";
@@ -88,12 +88,7 @@ export function buildPlan(
       profile.kind === "secondary"
         ? (primary.sid ?? `(known after apply: primary ${config.primary?.key ?? "profile"})`)
         : undefined;
-    const { desired, notes } = desiredOf(
-      prepared,
-      profile,
-      () => desiredBundle(profile, primarySid === undefined ? {} : { primarySid }),
-      primarySid,
-    );
+    const desired = desiredBundle(profile, primarySid === undefined ? {} : { primarySid });
     const live =
       match.sid === undefined ? undefined : observedBundle(index, match.sid, match.record);
     const changes = match.candidates.length > 1 ? [] : diffBundle(desired, live);
@@ -109,7 +104,7 @@ export function buildPlan(
     if (inputs !== undefined) action[PROVIDER_INPUTS] = inputs;
     // Local evaluation matters before a submit; a submitted profile was judged by Twilio.
     if (live === undefined || !isImmutableStatus(live.profile.status)) {
-      action.notes.push(...notes());
+      action.notes.push(...notesOf(prepared, profile.key, desired));
     }
     if (
       live !== undefined &&

@@ -1,7 +1,8 @@
 /**
- * The config-only part of planning (issue 15): each declared profile's
- * desired bundle (without the primary's SID, which may come from the account),
- * its local policy evaluation and the plan checksum's config text. None of it depends on what Trust Hub holds,
+ * The config-only part of planning (issue 15): the local policy evaluation of
+ * each declared profile's desired bundle (evaluateBundle does not look at the
+ * primary's SID, the one part of a bundle that may come from the account) and
+ * the plan checksum's config text. None of it depends on what Trust Hub holds,
  * so src/workflow/plan.ts computes it while the account's lists are still in
  * flight and hands it to buildPlan (`prepared`). Pure: a generator that stops
  * every `chunk` profiles, so its caller can give the event loop a turn (and the
@@ -16,18 +17,15 @@ import { desiredBundle } from "./desired.ts";
 import { evaluateBundle } from "./evaluate.ts";
 import { declaredProfiles } from "./match.ts";
 
-export interface PreparedProfile {
-  /** desiredBundle(profile, {}): buildPlan adds a secondary's `primarySid`. */
-  desired: DesiredBundle;
-  /** evaluateBundle(desired): used only when the live profile is not yet submitted. */
-  notes: PlanNote[];
-}
-
 export interface PreparedDesired {
   /** The config these were prepared from: buildPlan ignores them for any other. */
   config: Config;
-  /** By profile key. */
-  profiles: Map<string, PreparedProfile>;
+  /**
+   * evaluateBundle(desiredBundle(profile, {})) of the profiles it has warnings for (by key);
+   * the others have none. The bundles themselves are not kept (cheap to make again, and
+   * held during the read they would raise the peak heap).
+   */
+  notes: Map<string, PlanNote[]>;
   /** The plan checksum's config part, rendered (checksumConfigText). */
   configText: StableText;
 }
@@ -40,15 +38,15 @@ export function* prepareDesiredSteps(
   config: Config,
   chunk = PREPARE_CHUNK,
 ): Generator<void, PreparedDesired, void> {
-  const profiles = new Map<string, PreparedProfile>();
+  const notes = new Map<string, PlanNote[]>();
   const texts: string[] = [];
   for (const profile of declaredProfiles(config)) {
-    const desired = desiredBundle(profile, {});
-    profiles.set(profile.key, { desired, notes: evaluateBundle(desired) });
+    const warnings = evaluateBundle(desiredBundle(profile, {}));
+    if (warnings.length > 0) notes.set(profile.key, warnings);
     texts.push(stableStringify(checksumProfile(profile)));
     if (texts.length % chunk === 0) yield;
   }
-  return { config, profiles, configText: checksumConfigText(config, texts) };
+  return { config, notes, configText: checksumConfigText(config, texts) };
 }
 
 /** The same, at once (tests, and callers with nothing to overlap it with). */
@@ -60,23 +58,12 @@ export function prepareDesired(config: Config): PreparedDesired {
   }
 }
 
-/**
- * The desired bundle and evaluation of one profile: the prepared ones when
- * there are, else computed now. The result is what desiredBundle(profile, {
- * primarySid }) and evaluateBundle would give, key order included.
- */
-export function desiredOf(
+/** The policy notes of a profile's desired bundle: the prepared ones when there are. */
+export function notesOf(
   prepared: PreparedDesired | undefined,
-  profile: { key: string },
-  compute: () => DesiredBundle,
-  primarySid: string | undefined,
-): { desired: DesiredBundle; notes: () => PlanNote[] } {
-  const ready = prepared?.profiles.get(profile.key);
-  if (ready === undefined) {
-    const desired = compute();
-    return { desired, notes: () => evaluateBundle(desired) };
-  }
-  // desiredBundle sets primarySid last, on secondaries only (the caller passes it for those).
-  const desired = primarySid === undefined ? ready.desired : { ...ready.desired, primarySid };
-  return { desired, notes: () => ready.notes };
+  key: string,
+  desired: DesiredBundle,
+): PlanNote[] {
+  if (prepared === undefined) return evaluateBundle(desired);
+  return prepared.notes.get(key) ?? [];
 }

@@ -130,10 +130,16 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     // The YAML's garbage, collected once the lists' first requests are out (not before them:
     // the longest list, EndUsers, is the read's critical path).
     setImmediate(collectBetweenPhases);
-    // The config-only part of the plan is computed while the lists are in flight (I/O wait).
-    const preparing = prepareBetweenReplies(config);
+    const reading = readManaged({ env, cwd: opts.cwd, target: conn.target });
+    // The config-only part of the plan (src/plan/prepare.ts), while the lists are still in
+    // flight. Not before the state is read: that is CPU work on this thread too, and the
+    // lists' replies wait for it (measured at 10,000: starting at once gained nothing).
+    const preparing = reading.then(
+      () => prepareBetweenReplies(config),
+      () => undefined,
+    );
     preparing.catch(() => undefined); // awaited below, unless the read fails first
-    const managed = await readManaged({ env, cwd: opts.cwd, target: conn.target });
+    const managed = await reading;
     const observed = await readAccount(conn, {
       managed,
       lists,
@@ -144,7 +150,8 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
     if (opts.parentPrimary !== undefined) observed.parentPrimary = opts.parentPrimary;
     withManagedProducts(observed, managed);
     const prepared = await preparing;
-    const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex, prepared };
+    const buildOpts: BuildOptions = { prune: opts.prune === true, hash: sha256Hex };
+    if (prepared !== undefined) buildOpts.prepared = prepared;
     if (opts.targets !== undefined) buildOpts.targets = opts.targets;
     if (opts.showSensitive !== undefined) buildOpts.showSensitive = opts.showSensitive;
     const plan = buildPlan(config, observed, buildOpts);
@@ -155,7 +162,7 @@ export async function preparePlan(opts: PreparePlanOptions): Promise<PreparedPla
   }
 }
 
-/** prepareDesiredSteps, one chunk per turn of the event loop: page replies keep flowing. */
+/** prepareDesiredSteps, one chunk per turn of the event loop: list replies keep flowing. */
 async function prepareBetweenReplies(config: Config): Promise<PreparedDesired> {
   const steps = prepareDesiredSteps(config);
   for (;;) {
