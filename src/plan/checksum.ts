@@ -72,9 +72,14 @@ export function checksumConfigText(config: Config, texts: string[]): StableText 
   const order = config.secondaries
     .map((s, i) => ({ key: s.key, i }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const secondaries = order.map(({ i }) => texts[skip + i]!).join(",");
-  const primary = skip === 0 ? "null" : texts[0]!;
-  return stableText(`{"primary":${primary},"secondaries":[${secondaries}]}`);
+  // Pieces, not one joined text: 9 MB at 10,000 profiles, held while the lists arrive.
+  const pieces = ['{"primary":', skip === 0 ? "null" : texts[0]!, ',"secondaries":['];
+  order.forEach(({ i }, n) => {
+    if (n > 0) pieces.push(",");
+    pieces.push(texts[skip + i]!);
+  });
+  pieces.push("]}");
+  return stableText(pieces);
 }
 
 export function planChecksum(input: ChecksumInput, hash: HashHex = sha256Hex): string {

@@ -41,13 +41,14 @@ function sortKeys(value: object): unknown {
  * as it is. Only stableStringifyTo knows it; stableStringify does not.
  */
 export interface StableText {
-  readonly stableText: string;
+  /** The text, in pieces (written one after another). */
+  readonly stableText: readonly string[];
 }
 
 const RENDERED = new WeakSet<object>();
 
-export function stableText(text: string): StableText {
-  const t = { stableText: text };
+export function stableText(pieces: readonly string[]): StableText {
+  const t = { stableText: pieces };
   RENDERED.add(t);
   return t;
 }
@@ -82,7 +83,7 @@ export function stableStringifyTo(value: unknown, write: (piece: string) => void
 /** Writes `value` (not a skipped one) as stableStringify would. */
 function emit(value: unknown, put: (s: string) => void, depth: number): void {
   if (value !== null && typeof value === "object" && RENDERED.has(value)) {
-    put((value as StableText).stableText);
+    for (const piece of (value as StableText).stableText) put(piece);
     return;
   }
   const walk =

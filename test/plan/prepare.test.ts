@@ -93,6 +93,8 @@ describe("prepared desired bundles (issue 15)", () => {
     }
     expect(yields).toBe(3); // 6 profiles, 2 at a time
     expect(r.value.notes.size).toBe(0);
-    expect(r.value.configText.stableText).toMatch(/^\{"primary":\{.*"key":"isv".*"secondaries":\[/);
+    expect(r.value.configText.stableText.join("")).toMatch(
+      /^\{"primary":\{.*"key":"isv".*"secondaries":\[/,
+    );
   });
 });
