@@ -68,6 +68,21 @@ describe("prepared desired bundles (issue 15)", () => {
     );
   });
 
+  it("give the same checksum for values that are not plain data, and unsorted keys", () => {
+    const odd = business("odd");
+    Object.assign(odd, { zeta: { b: 1, a: [new Date(0), undefined, { d: 2, c: undefined }] } });
+    const c = config(primary(), [odd]);
+    expect(
+      buildPlan(c, emptyAccount(), { hash: sha256Hex, prepared: prepareDesired(c) }).checksum,
+    ).toBe(buildPlan(c, emptyAccount()).checksum);
+    const plain = business("plain");
+    Object.assign(plain, { zeta: { b: 1, a: [null, undefined, { d: 2, c: undefined }] } });
+    const p = config(primary(), [plain]);
+    expect(
+      buildPlan(p, emptyAccount(), { hash: sha256Hex, prepared: prepareDesired(p) }).checksum,
+    ).toBe(buildPlan(p, emptyAccount()).checksum);
+  });
+
   it("are ignored when prepared from another config", () => {
     const { c, acc } = drifted();
     const other = config(primary(), [business("a", { email: "other@isv.example" })]);
