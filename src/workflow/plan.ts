@@ -26,6 +26,7 @@ import { renderDiagnostics } from "../render/diagnostics.ts";
 import { productReadOption, readAccount, startAccountLists } from "../state/read.ts";
 import { productReads } from "../plan/product-match.ts";
 import { accountEnv } from "../state/account-env.ts";
+import { keptOnPurpose } from "../state/heap-pace.ts";
 import {
   declaredNumbers,
   openTarget,
@@ -168,6 +169,9 @@ async function prepareBetweenReplies(config: Config): Promise<PreparedDesired> {
   for (;;) {
     await new Promise<void>((resolve) => setImmediate(resolve));
     const r = steps.next();
-    if (r.done === true) return r.value;
+    if (r.done === true) {
+      keptOnPurpose();
+      return r.value;
+    }
   }
 }
