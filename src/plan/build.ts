@@ -18,7 +18,7 @@ import { redactAction } from "./redact.ts";
 import { decideAction, type PrimaryContext } from "./decide.ts";
 import { desiredBundle } from "./desired.ts";
 import { diffBundle } from "./diff.ts";
-import { evaluateBundle } from "./evaluate.ts";
+import { notesOf, type PreparedDesired } from "./prepare.ts";
 import { declaredProfiles, matchProfiles, type Match } from "./match.ts";
 import { indexAccount, observedBundle, type AccountIndex } from "./observed.ts";
 import { undeclaredActions } from "./prune.ts";
@@ -50,6 +50,8 @@ export interface BuildOptions {
   prune?: boolean;
   /** sha256 hex digest for the checksum (default: the pure-JS one in sha256.ts; same value). */
   hash?: HashHex;
+  /** The config-only part, computed ahead (prepare.ts); ignored unless made from `config`. */
+  prepared?: PreparedDesired;
 }
 
 export function buildPlan(
@@ -76,6 +78,7 @@ export function buildPlan(
       ? productContext(config, observed)
       : undefined;
 
+  const prepared = opts.prepared?.config === config ? opts.prepared : undefined;
   const actions: ProfileAction[] = [];
   for (const profile of all) {
     if (targets.length > 0 && !targetsProfile(profile, targets)) continue;
@@ -101,7 +104,7 @@ export function buildPlan(
     if (inputs !== undefined) action[PROVIDER_INPUTS] = inputs;
     // Local evaluation matters before a submit; a submitted profile was judged by Twilio.
     if (live === undefined || !isImmutableStatus(live.profile.status)) {
-      action.notes.push(...evaluateBundle(desired));
+      action.notes.push(...notesOf(prepared, profile.key, desired));
     }
     if (
       live !== undefined &&
@@ -140,6 +143,7 @@ export function buildPlan(
       targets,
       fingerprints,
       actions,
+      ...(prepared !== undefined && { configText: prepared.configText }),
     },
     opts.hash,
   );

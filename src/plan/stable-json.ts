@@ -35,6 +35,24 @@ function sortKeys(value: object): unknown {
   return out;
 }
 
+/**
+ * Text already rendered by stableStringify (issue 15: the plan checksum's
+ * config, rendered while the account is read): stableStringifyTo writes it
+ * as it is. Only stableStringifyTo knows it; stableStringify does not.
+ */
+export interface StableText {
+  /** The text, in pieces (written one after another). */
+  readonly stableText: readonly string[];
+}
+
+const RENDERED = new WeakSet<object>();
+
+export function stableText(pieces: readonly string[]): StableText {
+  const t = { stableText: pieces };
+  RENDERED.add(t);
+  return t;
+}
+
 /** Text pieces of about this many characters go to `write`. */
 const PIECE = 1 << 16;
 /** Objects with more keys than this are written key by key (the plan's fingerprints). */
@@ -45,7 +63,8 @@ const WIDE = 64;
  * 64 K characters, without the whole text in memory at once: the plan
  * checksum of 10,000 profiles hashes it as it goes. The top two levels of
  * objects, every array met there and wide objects are walked here; each of
- * their elements or values is one stableStringify.
+ * their elements or values is one stableStringify. A StableText is written
+ * as it is.
  */
 export function stableStringifyTo(value: unknown, write: (piece: string) => void): void {
   let buf = "";
@@ -63,6 +82,10 @@ export function stableStringifyTo(value: unknown, write: (piece: string) => void
 
 /** Writes `value` (not a skipped one) as stableStringify would. */
 function emit(value: unknown, put: (s: string) => void, depth: number): void {
+  if (value !== null && typeof value === "object" && RENDERED.has(value)) {
+    for (const piece of (value as StableText).stableText) put(piece);
+    return;
+  }
   const walk =
     value !== null &&
     typeof value === "object" &&
