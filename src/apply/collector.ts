@@ -76,14 +76,13 @@ export function collector(req: UpdateRequest, total: number, handoff?: string) {
       // Outputs of the earlier format rewritten (nothing sent to Twilio): shown as unchanged.
       const op = note?.upgraded ? "same" : done.op;
       const product = isProduct(done.type) ? { product: true as const } : {};
-      const outcome: ProfileOutcome = {
+      outcomes.set(key, {
         key,
         op,
         ok: true,
         ...(outputs ? { outputs } : {}),
         ...product,
-      };
-      outcomes.set(key, outcome);
+      });
       if (note?.upgraded) {
         progress.finished([`  ${key}: state rewritten in the compact format (nothing sent)`], []);
       } else if (done.op !== "same") {
@@ -94,7 +93,6 @@ export function collector(req: UpdateRequest, total: number, handoff?: string) {
           (outputs?.writes ?? []).map((w) => `    ${key}: ${w}`),
         );
       }
-      req.onOutcome?.(outcome);
     }
     const failed = e.resOpFailedEvent?.metadata;
     if (failed && ours(failed.type)) {

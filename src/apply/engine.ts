@@ -23,7 +23,6 @@ import { pulumiCommand } from "./pulumi-command.ts";
 import { handoffContent, profilesProgram, type ResourceSpec } from "./resource.ts";
 import { writeHandoff } from "./handoff.ts";
 import { repairFileBackend } from "./repair.ts";
-import { LOAD_ENV } from "../state/http.ts";
 import { trusthubDir } from "../state/workdir.ts";
 import { redactBackendUrl } from "../state/backend-url.ts";
 
@@ -45,10 +44,6 @@ export interface UpdateRequest {
   progress?: ProgressMode;
   /** Raw output for the live progress line (default: lines through onProgress). */
   write?: (text: string) => void;
-  /** Each resource Pulumi finished (its outputs event), as it happens: apply starts evaluating. */
-  onOutcome?: (outcome: ProfileOutcome) => void;
-  /** Requests in flight this process keeps during the update: the provider gets the rest. */
-  reservedRequests?: number;
   /** The run's hand-off file of the bundles (handoff.ts); runUpdate writes it. */
   handoff?: string;
 }
@@ -100,10 +95,6 @@ export async function openStack(req: UpdateRequest): Promise<Stack> {
     req.onProgress?.(`  removed a broken Pulumi state attribute file left by a crash: ${f}`);
   }
   if (req.handoff) envVars["TRUSTHUB_HANDOFF"] = req.handoff;
-  if (req.reservedRequests) {
-    const all = Number(envVars[LOAD_ENV.parallelism]);
-    envVars[LOAD_ENV.parallelism] = String(Math.max(1, all - req.reservedRequests));
-  }
   if (skipCheckpoints(req, envVars["PULUMI_BACKEND_URL"]!))
     envVars["PULUMI_SKIP_CHECKPOINTS"] = "true";
   return LocalWorkspace.createOrSelectStack(

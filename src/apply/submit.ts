@@ -9,7 +9,7 @@ import type { ProfileAction } from "../model/plan.ts";
 import type { Connection } from "../model/trusthub.ts";
 import { createClient } from "../state/client.ts";
 import { policySidFor } from "../plan/desired.ts";
-import { workQueue } from "../lib/pool.ts";
+import { mapPool } from "../lib/pool.ts";
 import * as w from "./writer.ts";
 
 export interface SubmitOutcome {
@@ -27,42 +27,30 @@ export interface SubmitItem {
   sid: string;
 }
 
-/** Evaluations (and submits) running `size` at a time; items may be added while Pulumi runs. */
-export interface Evaluator {
-  add(item: SubmitItem): void;
-  resize(size: number): void;
-  /** The outcomes, in the order the items were added. */
-  drain(): Promise<SubmitOutcome[]>;
-}
-
 /**
- * Evaluates (and submits) items `size` at a time (apply's --parallel, default
- * 10, or fewer while Pulumi's own writes share Twilio's concurrency).
+ * Evaluates (and submits) the items `parallel` at a time (apply's --parallel,
+ * default 10); the outcomes come back in the items' order, so the report is
+ * the same whatever order the requests finish in.
  */
-export function evaluator(
+export async function evaluateAndSubmit(
   conn: Connection,
-  size = 10,
+  items: SubmitItem[],
+  parallel = 10,
   /** True once apply was interrupted: profiles not yet started are left for the next apply. */
   stop: () => boolean = () => false,
-): Evaluator {
+): Promise<SubmitOutcome[]> {
   const c = createClient(conn);
-  const q = workQueue<SubmitOutcome>(size);
-  return {
-    add: (item) =>
-      q.add(async () =>
-        stop()
-          ? {
-              key: item.action.key,
-              sid: item.sid,
-              submitted: false,
-              ok: true,
-              lines: [`${item.action.key} (${item.sid}): not evaluated (interrupted)`],
-            }
-          : evaluateOne(c, item),
-      ),
-    resize: (n) => q.resize(n),
-    drain: () => q.drain(),
-  };
+  return mapPool(items, parallel, async (item) =>
+    stop()
+      ? {
+          key: item.action.key,
+          sid: item.sid,
+          submitted: false,
+          ok: true,
+          lines: [`${item.action.key} (${item.sid}): not evaluated (interrupted)`],
+        }
+      : evaluateOne(c, item),
+  );
 }
 
 async function evaluateOne(

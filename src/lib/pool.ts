@@ -1,14 +1,11 @@
 /**
  * The worker pool: jobs run with at most `size` in flight, results come back in
  * the order the jobs were added (whatever order they finish in). Jobs may be
- * added while others run (apply starts evaluating a profile as soon as Pulumi
- * reports it written) and the size may change between jobs.
+ * added while others run.
  */
 export interface WorkQueue<R> {
   /** Queues one job. */
   add(job: () => Promise<R>): void;
-  /** How many jobs may run at once from now on (at least 1). */
-  resize(size: number): void;
   /** Every job's result in the order added, once all have settled; the first failure rejects. */
   drain(): Promise<R[]>;
 }
@@ -16,7 +13,7 @@ export interface WorkQueue<R> {
 export function workQueue<R>(size: number): WorkQueue<R> {
   const jobs: (() => Promise<R>)[] = [];
   const out: R[] = [];
-  let limit = Math.max(1, size);
+  const limit = Math.max(1, size);
   let next = 0;
   let running = 0;
   let failure: { error: Error } | undefined;
@@ -45,10 +42,6 @@ export function workQueue<R>(size: number): WorkQueue<R> {
   return {
     add(job) {
       jobs.push(job);
-      pump();
-    },
-    resize(size) {
-      limit = Math.max(1, size);
       pump();
     },
     drain() {

@@ -36,7 +36,7 @@ import {
   remainingExit,
 } from "./apply-outcome.ts";
 import { askPulumiVersionEarly } from "../apply/pulumi-bin.ts";
-import { evaluationRun } from "./apply-evaluate.ts";
+import { evaluateAfterUpdate } from "./apply-evaluate.ts";
 import { checkSavedPlan, guardSafety } from "./apply-guards.ts";
 import { hasProductWork, productReport } from "./apply-products.ts";
 import { preparePlan, type PreparedPlan } from "./plan.ts";
@@ -185,7 +185,6 @@ async function carryOut(
   const say = (line: string) => opts.out(`${line}\n`);
   say("\nApplying through Pulumi:");
   let result: UpdateResult = { stack: "", outcomes: [], changes: {} };
-  const evaluation = evaluationRun(p, plan, opts.parallel ?? 10, simulator, interrupt);
   if (
     specs.some((s) => s.mode === "apply") ||
     plan.summary.delete + (plan.productSummary?.delete ?? 0) > 0 ||
@@ -200,8 +199,6 @@ async function carryOut(
       specs,
       ...(opts.parallel ? { parallel: opts.parallel } : {}),
       onProgress: say,
-      onOutcome: (o) => evaluation.onOutcome(o),
-      reservedRequests: evaluation.reserved,
       interrupt,
       progress: opts.progress ?? "verbose",
       write: opts.out,
@@ -211,7 +208,14 @@ async function carryOut(
   const products = productReport(result.outcomes);
   const profileOutcomes = result.outcomes.filter((o) => o.product !== true);
   const failed = result.outcomes.filter((o) => !o.ok);
-  const { consoleLines, submitted, needed } = await evaluation.finish(result.outcomes);
+  const { consoleLines, submitted, needed } = await evaluateAfterUpdate(
+    p,
+    plan,
+    result.outcomes,
+    opts.parallel ?? 10,
+    simulator,
+    interrupt,
+  );
   for (const line of consoleLines) say(line);
   if (submitted.length > 0) say("\nEvaluation and submission:");
   for (const s of submitted) for (const line of s.lines) say(`  ${line}`);

@@ -45,7 +45,7 @@ describe("kill -9 right after each write of a secondary's creation", () => {
           // land before the next write's reply (a save takes milliseconds, more under load).
           await w.ctl.setFaults({ latencyMs: 100 });
           // The adopted primary's evaluation is not a step of the secondary's creation (and writes
-          // nothing to it); it runs as soon as Pulumi has recorded the primary, among these writes.
+          // nothing to it): not counted.
           const [primary] = await createClient(w.conn).trusthub.v1.customerProfiles.list();
           const primaryEvaluation = `/v1/CustomerProfiles/${primary!.sid}/Evaluations`;
           let seen = 0;
