@@ -36,7 +36,7 @@ const BEFORE = {
 } as const;
 
 const was = (k: keyof typeof BEFORE, now: string) =>
-  `${now} (was ${BEFORE[k]} when issue 15 was filed)`;
+  `${now} (was ${k === "share" ? `${BEFORE[k] * 100} %` : BEFORE[k]} when issue 15 was filed)`;
 
 /** Apply's phases at one N: start to first step, steps, the tail after the last step. */
 export function applyBreakdown(s: SizeResult) {
@@ -88,6 +88,7 @@ export const GOAL_NOTES: Record<string, Note> = {
       `${was("plan10k", `${f(s.noChangePlan.seconds, 2)} s`)} at 10,000; ${was("plan1k", `${f(s1.noChangePlan.seconds, 2)} s`)} at 1,000; the CLI's fixed cost at N = ${base.n} is ${f(base.noChangePlan.seconds, 2)} s. ` +
       `CPU profile at 10,000: YAML parsing ${areaShare(s, "yaml")} %, garbage collection ${areaShare(s, "(garbage collector)")} %, src/plan ${areaShare(s, "src/plan")} %, libphonenumber ${areaShare(s, "libphonenumber-js")} %; \`stableStringify\` is ${fnMs(s, "stableStringify")}. ` +
       `loadConfig alone takes ${f(load.seconds, 2)} s, reading Trust Hub ${f(phase(s, "read")?.seconds ?? 0, 2)} s for ${s.noChangePlan.requests} requests (overlapping the state read), the whole preparePlan in one process ${f(phase(s, "plan")?.seconds ?? 0, 2)} s. ` +
+      `Tried in issue 15: the config-only part of the plan prepared while the lists arrive (src/plan/prepare.ts, 0.1 to 0.25 s at 10,000), list pages dropped before the next is awaited and paced garbage collection (memory, not time), fewer modules loaded (654, was 879). What is left at 10,000 is the EndUsers list (three per profile: 31 pages of 1,000 read one after another by page token), after loadConfig (a configuration error must stop the plan before any request), then buildPlan. ` +
       `The plan is CPU-bound on 2 cores, so the machine's load (header) shows directly in these numbers.`
     );
   },
@@ -157,8 +158,8 @@ export const GOAL_NOTES: Record<string, Note> = {
       )
       .join("; ");
     return (
-      `${list}. Pulumi's DIY backend writes the whole snapshot at the start and the end of every step (pkg/backend/journal.go, SnapshotJournaler: no batching outside Pulumi Cloud), so the cost grows with steps × state size, quadratically in N; issue 15's 5× smaller state cut it (42.7 s against 18.0 s at 300 when the issue was filed) but not below 10 %. ` +
-      `Apply therefore keeps a checkpoint per step below ${cps[0]!.finalOnlyFrom} profiles to write and final-only from ${cps[0]!.finalOnlyFrom} (TRUSTHUB_PULUMI_CHECKPOINTS=every-step or final overrides it). ` +
+      `${list}. Pulumi's DIY backend writes the whole snapshot at the start and the end of every step (pkg/backend/journal.go, SnapshotJournaler: no batching outside Pulumi Cloud), so the cost grows with steps × state size, quadratically in N. Issue 15's 5× smaller state (and fewer CLI runs) brought it within 10 % at 300 profiles here (42.7 s against 18.0 s at 300 when the issue was filed), not at 1,000. ` +
+      `Apply keeps a checkpoint per step below ${cps[0]!.finalOnlyFrom} profiles to write and final-only from ${cps[0]!.finalOnlyFrom} (TRUSTHUB_PULUMI_CHECKPOINTS=every-step or final overrides it); these runs support raising that threshold to about 300, not yet done (a trial under load measured +14 % at 300). Keeping per-step checkpoints cheap at 1,000 and more needs a backend that writes the journal's entries rather than the whole snapshot (Pulumi Cloud's journaling) or fewer, larger resources, which would cost the per-profile plan and lock model. ` +
       `A crash is safe either way: every write looks before it creates, so the next apply adopts what the killed one made (the crash matrices kill apply after every write and assert exactly one of each object; with per-step checkpoints they also assert that the state holds each profile reported done).`
     );
   },
