@@ -87,10 +87,9 @@ function skipCheckpoints(req: UpdateRequest, backend: string): boolean {
 
 export async function openStack(req: UpdateRequest): Promise<Stack> {
   const cli = findPulumiCli(req.env);
-  const binDir = cli.dir;
   const cmd = pulumiCommand(cli);
   const workDir = trusthubDir(req.cwd, "pulumi");
-  const envVars = engineEnv(req.env, req.cwd, req.conn, binDir);
+  const envVars = engineEnv(req.env, req.cwd, req.conn, cli.dir);
   for (const f of repairFileBackend(envVars["PULUMI_BACKEND_URL"]!)) {
     req.onProgress?.(`  removed a broken Pulumi state attribute file left by a crash: ${f}`);
   }

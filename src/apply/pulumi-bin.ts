@@ -56,13 +56,18 @@ export function compareVersions(a: Triple, b: Triple): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 }
 
+/** How `pulumi version` runs, at once (reportedVersion) or in the background (askPulumiVersionEarly). */
+const versionRun = () => ({
+  encoding: "utf8" as const,
+  env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+  timeout: 20_000,
+});
+
 function reportedVersion(bin: string): string | undefined {
   try {
     return execFileSync(bin, ["version"], {
-      encoding: "utf8",
-      env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+      ...versionRun(),
       stdio: ["ignore", "pipe", "ignore"],
-      timeout: 20_000,
     }).trim();
   } catch {
     return undefined;
@@ -159,19 +164,10 @@ export function askPulumiVersionEarly(env: Env): void {
   const bin = found && join(found.dir, "pulumi");
   if (!bin || seen.has(bin) || asking.has(bin)) return;
   const answer = new Promise<void>((resolve) => {
-    execFile(
-      bin,
-      ["version"],
-      {
-        encoding: "utf8",
-        env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
-        timeout: 20_000,
-      },
-      (err, stdout) => {
-        if (!seen.has(bin)) seen.set(bin, err ? undefined : stdout.trim());
-        resolve();
-      },
-    );
+    execFile(bin, ["version"], versionRun(), (err, stdout) => {
+      if (!seen.has(bin)) seen.set(bin, err ? undefined : stdout.trim());
+      resolve();
+    });
   });
   asking.set(bin, answer);
 }

@@ -43,7 +43,7 @@ export function* prepareDesiredSteps(
   for (const profile of declaredProfiles(config)) {
     const warnings = evaluateBundle(desiredBundle(profile, {}));
     if (warnings.length > 0) notes.set(profile.key, warnings);
-    texts.push(profileText(checksumProfile(profile)));
+    texts.push(stableStringify(checksumProfile(profile)));
     if (texts.length % chunk === 0) yield;
   }
   return { config, notes, configText: checksumConfigText(config, texts) };
@@ -66,41 +66,4 @@ export function notesOf(
 ): PlanNote[] {
   if (prepared === undefined) return evaluateBundle(desired);
   return prepared.notes.get(key) ?? [];
-}
-
-/** Met a value that is not plain data (stableStringify handles those). */
-const NOT_PLAIN = Symbol("not plain");
-
-/**
- * stableStringify of a profile, faster: JSON.stringify of a copy with its keys
- * sorted at every level (no replacer call per value; 0.09 s instead of 0.14 s
- * at 10,000 profiles). Config profiles are plain data; anything else (a
- * prototype other than Object's or Array's) goes to stableStringify.
- */
-function profileText(profile: object): string {
-  const copy = sortedPlainCopy(profile);
-  return copy === NOT_PLAIN ? stableStringify(profile) : JSON.stringify(copy);
-}
-
-function sortedPlainCopy(v: unknown): unknown {
-  if (v === null || typeof v !== "object") return v;
-  if (Array.isArray(v)) {
-    const out: unknown[] = [];
-    for (const x of v as unknown[]) {
-      const c = sortedPlainCopy(x);
-      if (c === NOT_PLAIN) return NOT_PLAIN;
-      out.push(c);
-    }
-    return out;
-  }
-  if (Object.getPrototypeOf(v) !== Object.prototype) return NOT_PLAIN;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v).sort()) {
-    const x = (v as Record<string, unknown>)[k];
-    if (x === undefined) continue;
-    const c = sortedPlainCopy(x);
-    if (c === NOT_PLAIN) return NOT_PLAIN;
-    out[k] = c;
-  }
-  return out;
 }
